@@ -1,0 +1,1 @@
+namespace ModelMonitor.Client; internal static class Placeholder { }

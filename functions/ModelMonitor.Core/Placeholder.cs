@@ -1,0 +1,1 @@
+namespace ModelMonitor.Core; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace ModelMonitor.Storage; internal static class Placeholder { }

@@ -1,0 +1,2 @@
+Console.WriteLine("usage: ingest");
+return 0;
