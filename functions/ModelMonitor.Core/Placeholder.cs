@@ -1,1 +1,0 @@
-namespace ModelMonitor.Core; internal static class Placeholder { }
