@@ -1,0 +1,499 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace ModelMonitor.Core.Events;
+
+/// <summary>
+/// Parses and validates contract-v1 message bodies (one JSON object or an array of them) in a single
+/// <see cref="Utf8JsonReader"/> pass without building a DOM. Never throws on bad input: every rejected
+/// event comes back with a reason so that the caller can dead-letter it.
+/// Not thread-safe (it owns a <see cref="StringPool"/>): use one parser per batch or per thread.
+/// </summary>
+public sealed class EventParser
+{
+    private const int StackCharLimit = 256;
+    private readonly ParserLimits _limits;
+    private readonly StringPool _pool;
+
+    public EventParser(ParserLimits? limits = null, StringPool? pool = null)
+    {
+        _limits = limits ?? ParserLimits.Default;
+        _pool = pool ?? new StringPool();
+    }
+
+    /// <summary>Parses one message body, appending one result per event to <paramref name="results"/>.</summary>
+    /// <param name="body">The raw message body (UTF-8 JSON).</param>
+    /// <param name="arrival">When the message reached the hub; bounds how far ahead timestamps may be.</param>
+    /// <param name="results">Receives the results in body order.</param>
+    public void Parse(ReadOnlySpan<byte> body, DateTimeOffset arrival, List<ParseResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (body.Length > _limits.MaxMessageBytes)
+        {
+            results.Add(ParseResult.Invalid(0, $"oversized: message is {body.Length} bytes, the limit is {_limits.MaxMessageBytes}"));
+            return;
+        }
+
+        var start = results.Count;
+        if (TryParseBody(body, arrival, results, out var syntaxError))
+        {
+            return;
+        }
+
+        // Python's json module writes NaN and ±Infinity as bare tokens, which are not JSON.
+        // Only after a failure do we pay for rewriting them as strings and trying again.
+        results.RemoveRange(start, results.Count - start);
+        if (BareNonFiniteRewriter.TryRewrite(body, out var rewritten))
+        {
+            if (TryParseBody(rewritten, arrival, results, out syntaxError))
+            {
+                return;
+            }
+
+            results.RemoveRange(start, results.Count - start);
+        }
+
+        results.Add(ParseResult.Invalid(0, $"invalid-json: {syntaxError}"));
+    }
+
+    private bool TryParseBody(ReadOnlySpan<byte> body, DateTimeOffset arrival, List<ParseResult> results, out string? syntaxError)
+    {
+        syntaxError = null;
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 16 });
+        try
+        {
+            if (!reader.Read())
+            {
+                syntaxError = "empty body";
+                return false;
+            }
+
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    results.Add(ParseObject(ref reader, 0, arrival));
+                    break;
+                case JsonTokenType.StartArray:
+                    var index = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType == JsonTokenType.StartObject)
+                        {
+                            results.Add(ParseObject(ref reader, index, arrival));
+                        }
+                        else
+                        {
+                            reader.Skip();
+                            results.Add(ParseResult.Invalid(index, $"not-an-object: array element is {reader.TokenType}"));
+                        }
+
+                        index++;
+                    }
+
+                    if (index == 0)
+                    {
+                        results.Add(ParseResult.Invalid(0, "empty-array: the message holds no events"));
+                    }
+
+                    break;
+                default:
+                    reader.Skip();
+                    results.Add(ParseResult.Invalid(0, $"not-an-object: body is a JSON {reader.TokenType}"));
+                    break;
+            }
+
+            // Trailing garbage after the first value makes the whole body invalid JSON.
+            if (reader.Read())
+            {
+                syntaxError = "unexpected data after the JSON value";
+                return false;
+            }
+
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            syntaxError = ex.Message;
+            return false;
+        }
+    }
+
+    private ParseResult ParseObject(ref Utf8JsonReader reader, int index, DateTimeOffset arrival)
+    {
+        var draft = new EventDraft();
+        string? error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            // Escaped property names are rare; compare their unescaped form.
+            var property = reader.ValueIsEscaped
+                ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!)
+                : reader.ValueSpan;
+            reader.Read();
+
+            var fieldError = error is null ? ReadField(ref reader, property, ref draft) : SkipValue(ref reader);
+            error ??= fieldError;
+        }
+
+        if (error is not null)
+        {
+            return ParseResult.Invalid(index, error);
+        }
+
+        return draft.TryBuild(arrival, _limits, out var built, out var buildError)
+            ? ParseResult.Valid(index, built!)
+            : ParseResult.Invalid(index, buildError!);
+    }
+
+    private static string? SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private string? ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> property, ref EventDraft draft)
+    {
+        switch (property)
+        {
+            case var p when p.SequenceEqual("schema"u8):
+                return ReadString(ref reader, "schema", out draft.Schema);
+            case var p when p.SequenceEqual("eventId"u8):
+                return ReadString(ref reader, "eventId", out draft.EventId, intern: false);
+            case var p when p.SequenceEqual("modelId"u8):
+                return ReadString(ref reader, "modelId", out draft.ModelId);
+            case var p when p.SequenceEqual("modelVersion"u8):
+                return ReadString(ref reader, "modelVersion", out draft.ModelVersion);
+            case var p when p.SequenceEqual("timestamp"u8):
+                return ReadTimestamp(ref reader, "timestamp", out draft.Timestamp);
+            case var p when p.SequenceEqual("observedAt"u8):
+                return ReadTimestamp(ref reader, "observedAt", out draft.ObservedAt);
+            case var p when p.SequenceEqual("callerId"u8):
+                return ReadString(ref reader, "callerId", out draft.CallerId);
+            case var p when p.SequenceEqual("slot"u8):
+                return ReadString(ref reader, "slot", out draft.Slot);
+            case var p when p.SequenceEqual("status"u8):
+                return ReadString(ref reader, "status", out draft.Status);
+            case var p when p.SequenceEqual("predictedLabel"u8):
+                return ReadString(ref reader, "predictedLabel", out draft.PredictedLabel);
+            case var p when p.SequenceEqual("features"u8):
+                return ReadFeatures(ref reader, ref draft);
+            case var p when p.SequenceEqual("prediction"u8):
+                return ReadScalar(ref reader, "prediction", out draft.Prediction);
+            case var p when p.SequenceEqual("label"u8):
+                return ReadScalar(ref reader, "label", out draft.Label);
+            case var p when p.SequenceEqual("latencyMs"u8):
+                return ReadNumber(ref reader, "latencyMs", out draft.LatencyMs);
+            case var p when p.SequenceEqual("cpuMs"u8):
+                return ReadNumber(ref reader, "cpuMs", out draft.CpuMs);
+            case var p when p.SequenceEqual("memoryMb"u8):
+                return ReadNumber(ref reader, "memoryMb", out draft.MemoryMb);
+            case var p when p.SequenceEqual("items"u8):
+                return ReadStringArray(ref reader, "items", out draft.Items);
+            case var p when p.SequenceEqual("clickedItems"u8):
+                return ReadStringArray(ref reader, "clickedItems", out draft.ClickedItems);
+            case var p when p.SequenceEqual("upstream"u8):
+                return ReadUpstream(ref reader, out draft.Upstream);
+            default:
+                // Unknown fields are ignored so producers can move ahead of this service.
+                reader.Skip();
+                return null;
+        }
+    }
+
+    private string? ReadString(ref Utf8JsonReader reader, string field, out string? value, bool intern = true)
+    {
+        value = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                value = intern ? InternString(ref reader) : reader.GetString();
+                return null;
+            default:
+                reader.Skip();
+                return $"wrong-type: {field} must be a string, got {Describe(reader.TokenType)}";
+        }
+    }
+
+    private static string? ReadTimestamp(ref Utf8JsonReader reader, string field, out DateTimeOffset? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return $"wrong-type: {field} must be an ISO-8601 string, got {Describe(reader.TokenType)}";
+        }
+
+        if (!reader.TryGetDateTimeOffset(out var parsed) || !HasExplicitOffset(reader.ValueSpan))
+        {
+            return $"invalid-timestamp: {field} must be ISO-8601 with a UTC offset, e.g. 2026-11-25T10:00:00.123Z";
+        }
+
+        value = parsed.ToUniversalTime();
+        return null;
+    }
+
+    private static bool HasExplicitOffset(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length < 11)
+        {
+            return false;
+        }
+
+        var last = raw[^1];
+        if (last is (byte)'Z' or (byte)'z')
+        {
+            return true;
+        }
+
+        // "+hh:mm" or "-hh:mm" at the end; a date-only "-" sits far earlier.
+        return raw.Length >= 6 && raw[^6] is (byte)'+' or (byte)'-' && raw[^3] == (byte)':';
+    }
+
+    private static string? ReadNumber(ref Utf8JsonReader reader, string field, out double? value)
+    {
+        value = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                value = reader.GetDouble();
+                return null;
+            case JsonTokenType.String when TryNonFinite(reader.ValueSpan, out var special):
+                value = special;
+                return null;
+            default:
+                reader.Skip();
+                return $"wrong-type: {field} must be a number, got {Describe(reader.TokenType)}";
+        }
+    }
+
+    private string? ReadScalar(ref Utf8JsonReader reader, string field, out FieldValue value)
+    {
+        value = FieldValue.Null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.Number:
+                value = FieldValue.FromNumber(reader.GetDouble());
+                return null;
+            case JsonTokenType.True:
+                value = FieldValue.FromBoolean(true);
+                return null;
+            case JsonTokenType.False:
+                value = FieldValue.FromBoolean(false);
+                return null;
+            case JsonTokenType.String:
+                value = TryNonFinite(reader.ValueSpan, out var special)
+                    ? FieldValue.FromNumber(special)
+                    : FieldValue.FromString(InternString(ref reader));
+                return null;
+            default:
+                reader.Skip();
+                return $"wrong-type: {field} must be a number, string, boolean or null, got {Describe(reader.TokenType)}";
+        }
+    }
+
+    private string? ReadFeatures(ref Utf8JsonReader reader, ref EventDraft draft)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return $"wrong-type: features must be an object, got {Describe(reader.TokenType)}";
+        }
+
+        var features = new List<Feature>();
+        string? error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = InternString(ref reader);
+            reader.Read();
+            if (error is not null)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (features.Count >= _limits.MaxFeatures)
+            {
+                error = $"too-many-features: more than {_limits.MaxFeatures}";
+                reader.Skip();
+                continue;
+            }
+
+            var fieldError = ReadScalar(ref reader, "features." + name, out var value);
+            if (fieldError is not null)
+            {
+                error = fieldError;
+                continue;
+            }
+
+            features.Add(new Feature(name, value));
+        }
+
+        draft.Features = features;
+        return error;
+    }
+
+    private string? ReadStringArray(ref Utf8JsonReader reader, string field, out List<string>? values)
+    {
+        values = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return $"wrong-type: {field} must be an array of strings, got {Describe(reader.TokenType)}";
+        }
+
+        values = [];
+        string? error = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                values.Add(InternString(ref reader));
+            }
+            else
+            {
+                error ??= $"wrong-type: {field} must contain only strings, got {Describe(reader.TokenType)}";
+                reader.Skip();
+            }
+        }
+
+        return error;
+    }
+
+    private string? ReadUpstream(ref Utf8JsonReader reader, out List<UpstreamRef>? values)
+    {
+        values = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return $"wrong-type: upstream must be an array, got {Describe(reader.TokenType)}";
+        }
+
+        values = [];
+        string? error = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                error ??= "wrong-type: upstream must contain objects";
+                reader.Skip();
+                continue;
+            }
+
+            string? modelId = null;
+            string? eventId = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isModel = reader.ValueTextEquals("modelId"u8);
+                var isEvent = reader.ValueTextEquals("eventId"u8);
+                reader.Read();
+                if ((isModel || isEvent) && reader.TokenType == JsonTokenType.String)
+                {
+                    if (isModel)
+                    {
+                        modelId = InternString(ref reader);
+                    }
+                    else
+                    {
+                        eventId = reader.GetString();
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (modelId is null || !Identifiers.IsValidPathId(modelId))
+            {
+                error ??= "invalid-field: upstream[].modelId must match [A-Za-z0-9._-]{1,64}";
+                continue;
+            }
+
+            values.Add(new UpstreamRef(modelId, eventId));
+        }
+
+        return error;
+    }
+
+    private string InternString(ref Utf8JsonReader reader)
+    {
+        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
+        if (length <= StackCharLimit)
+        {
+            Span<char> chars = stackalloc char[StackCharLimit];
+            var written = reader.CopyString(chars);
+            return _pool.Intern(chars[..written]);
+        }
+
+        var rented = ArrayPool<char>.Shared.Rent(length);
+        try
+        {
+            var written = reader.CopyString(rented);
+            return _pool.Intern(rented.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static bool TryNonFinite(ReadOnlySpan<byte> raw, out double value)
+    {
+        if (raw.SequenceEqual("NaN"u8))
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        if (raw.SequenceEqual("Infinity"u8))
+        {
+            value = double.PositiveInfinity;
+            return true;
+        }
+
+        if (raw.SequenceEqual("-Infinity"u8))
+        {
+            value = double.NegativeInfinity;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => token.ToString(),
+    };
+}

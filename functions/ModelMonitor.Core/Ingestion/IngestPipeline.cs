@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using ModelMonitor.Core.Events;
+using ModelMonitor.Core.Summaries;
+using ModelMonitor.Core.Windows;
+
+namespace ModelMonitor.Core.Ingestion;
+
+/// <summary>
+/// Folds one partition's batch into window summaries, exactly once in effect:
+/// per (model, version, window) touched it does one read and one conditional write (more only on a race),
+/// skips events at or below the window's high-water sequence number, and writes at most one dead-letter
+/// record per batch. Storage failures propagate so the trigger's retry policy redelivers the batch;
+/// redelivery is then harmless.
+/// </summary>
+public sealed class IngestPipeline
+{
+    /// <summary>Attempts per window when other writers keep changing the blob between our read and write.</summary>
+    public const int MaxConflictRetries = 8;
+
+    private readonly IWindowStore _windows;
+    private readonly IDeadLetterStore _deadLetters;
+    private readonly Granularity _granularity;
+    private readonly ParserLimits _limits;
+    private readonly int _maxParallelWindows;
+
+    public IngestPipeline(IWindowStore windows, IDeadLetterStore deadLetters, Granularity granularity, ParserLimits? limits = null, int maxParallelWindows = 8)
+    {
+        _windows = windows ?? throw new ArgumentNullException(nameof(windows));
+        _deadLetters = deadLetters ?? throw new ArgumentNullException(nameof(deadLetters));
+        _granularity = granularity ?? throw new ArgumentNullException(nameof(granularity));
+        _limits = limits ?? ParserLimits.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelWindows, 1);
+        _maxParallelWindows = maxParallelWindows;
+    }
+
+    public async Task<IngestResult> ProcessAsync(string partition, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var plan = BatchPlanner.Plan(partition, messages, new EventParser(_limits), _granularity);
+        if (plan.DeadLetters.Count > 0)
+        {
+            await _deadLetters.WriteAsync(partition, plan.DeadLetters, cancellationToken);
+        }
+
+        var outcomes = new ConcurrentBag<WindowOutcome>();
+        await Parallel.ForEachAsync(
+            plan.Windows,
+            new ParallelOptions { MaxDegreeOfParallelism = _maxParallelWindows, CancellationToken = cancellationToken },
+            async (window, ct) => outcomes.Add(await FoldWindowAsync(partition, window.Key, window.Value, ct)));
+
+        return new IngestResult(
+            plan.Received,
+            outcomes.Sum(o => o.Folded),
+            plan.DeadLetters.Count,
+            outcomes.Sum(o => o.Skipped),
+            outcomes.Count(o => o.Written),
+            outcomes.Sum(o => o.Conflicts));
+    }
+
+    private async Task<WindowOutcome> FoldWindowAsync(string partition, WindowKey key, List<SequencedEvent> events, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
+        {
+            var stored = await _windows.ReadAsync(key, partition, cancellationToken);
+            var summary = stored?.Summary ?? new WindowSummary(key.ModelId, key.ModelVersion, key.WindowStart, key.WindowEnd);
+            var highWater = stored?.LastSequenceNumber ?? -1;
+            var folded = 0;
+            var skipped = 0;
+            foreach (var item in events)
+            {
+                if (item.SequenceNumber <= highWater)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                summary.Add(item.Event);
+                folded++;
+            }
+
+            if (folded == 0)
+            {
+                return new WindowOutcome(0, skipped, false, attempt);
+            }
+
+            var lastSequence = events[^1].SequenceNumber;
+            var updated = new StoredWindow(summary, Math.Max(highWater, lastSequence), stored?.ETag);
+            if (await _windows.TryWriteAsync(key, partition, updated, stored?.ETag, cancellationToken))
+            {
+                return new WindowOutcome(folded, skipped, true, attempt);
+            }
+        }
+
+        throw new WriteConflictException(
+            $"Window {key.Granularity.Name}/{key.ModelId}/{key.ModelVersion}/{key.WindowStart:O} of partition {partition} changed under us {MaxConflictRetries} times; the batch will be retried.");
+    }
+
+    private readonly record struct WindowOutcome(int Folded, int Skipped, bool Written, int Conflicts);
+}

@@ -1,0 +1,228 @@
+using ModelMonitor.Core.Events;
+using ModelMonitor.Core.Sketches;
+
+namespace ModelMonitor.Core.Summaries;
+
+/// <summary>
+/// Mergeable summary of one model version's events over a time range (a base window, a roll-up or any union of them).
+/// Merge is associative and commutative: counts, min and max merge exactly, sketches within their documented error.
+/// </summary>
+public sealed class WindowSummary
+{
+    /// <summary>Distinct features tracked per summary; values of further new features are only counted.</summary>
+    public const int MaxFeatures = 2000;
+
+    /// <summary>Model version placeholder for a summary that merges several versions.</summary>
+    public const string AnyVersion = "*";
+
+    public WindowSummary(string modelId, string modelVersion, DateTimeOffset windowStart, DateTimeOffset windowEnd)
+    {
+        ModelId = modelId ?? throw new ArgumentNullException(nameof(modelId));
+        ModelVersion = modelVersion ?? throw new ArgumentNullException(nameof(modelVersion));
+        if (windowEnd < windowStart)
+        {
+            throw new ArgumentException($"Window end {windowEnd:O} is before its start {windowStart:O}.", nameof(windowEnd));
+        }
+
+        WindowStart = windowStart;
+        WindowEnd = windowEnd;
+    }
+
+    public string ModelId { get; }
+
+    public string ModelVersion { get; private set; }
+
+    public DateTimeOffset WindowStart { get; private set; }
+
+    public DateTimeOffset WindowEnd { get; private set; }
+
+    /// <summary>Prediction events folded in.</summary>
+    public long EventCount { get; internal set; }
+
+    public Dictionary<string, FeatureSummary> Features { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Feature values dropped because <see cref="MaxFeatures"/> distinct features were already tracked.</summary>
+    public long UntrackedFeatureValues { get; internal set; }
+
+    /// <summary>Numeric predictions (scores, regression outputs).</summary>
+    public NumericSummary PredictionScores { get; internal set; } = new();
+
+    /// <summary>String or boolean predictions (classes).</summary>
+    public FrequentItems PredictionClasses { get; internal set; } = new();
+
+    public FrequentItems PredictedLabels { get; internal set; } = new();
+
+    public NumericSummary LatencyMs { get; internal set; } = new();
+
+    public NumericSummary CpuMs { get; internal set; } = new();
+
+    public NumericSummary MemoryMb { get; internal set; } = new();
+
+    public FrequentItems Statuses { get; internal set; } = new(64);
+
+    public FrequentItems Callers { get; internal set; } = new();
+
+    public HyperLogLog DistinctCallers { get; internal set; } = new();
+
+    public FrequentItems Slots { get; internal set; } = new(16);
+
+    /// <summary>Recommended items shown, counted per appearance.</summary>
+    public FrequentItems RecommendedItems { get; internal set; } = new();
+
+    public long Impressions { get; internal set; }
+
+    public FrequentItems UpstreamModels { get; internal set; } = new(64);
+
+    public OutcomeSummary Outcomes { get; internal set; } = new();
+
+    /// <summary>Folds one validated event in. Outcomes must carry this summary's model; the caller assigns windows.</summary>
+    public void Add(MonitoringEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Kind == EventKind.Outcome)
+        {
+            Outcomes.Add(e);
+            return;
+        }
+
+        EventCount++;
+        foreach (var feature in e.Features)
+        {
+            AddFeature(feature);
+        }
+
+        switch (e.Prediction.Kind)
+        {
+            case ValueKind.Number:
+                PredictionScores.Add(e.Prediction.Number);
+                break;
+            case ValueKind.String or ValueKind.Boolean:
+                PredictionClasses.Add(e.Prediction.Text!);
+                break;
+        }
+
+        if (e.PredictedLabel is not null)
+        {
+            PredictedLabels.Add(e.PredictedLabel);
+        }
+
+        AddIfPresent(LatencyMs, e.LatencyMs);
+        AddIfPresent(CpuMs, e.CpuMs);
+        AddIfPresent(MemoryMb, e.MemoryMb);
+        if (e.Status is not null)
+        {
+            Statuses.Add(e.Status);
+        }
+
+        if (e.CallerId is not null)
+        {
+            Callers.Add(e.CallerId);
+            DistinctCallers.Add(e.CallerId);
+        }
+
+        if (e.Slot is not null)
+        {
+            Slots.Add(e.Slot);
+        }
+
+        Impressions += e.Items.Count;
+        foreach (var item in e.Items)
+        {
+            RecommendedItems.Add(item);
+        }
+
+        foreach (var upstream in e.Upstream)
+        {
+            UpstreamModels.Add(upstream.ModelId);
+        }
+    }
+
+    public void Merge(WindowSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!string.Equals(ModelId, other.ModelId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Cannot merge model '{other.ModelId}' into '{ModelId}'.", nameof(other));
+        }
+
+        if (!string.Equals(ModelVersion, other.ModelVersion, StringComparison.Ordinal))
+        {
+            ModelVersion = AnyVersion;
+        }
+
+        WindowStart = other.WindowStart < WindowStart ? other.WindowStart : WindowStart;
+        WindowEnd = other.WindowEnd > WindowEnd ? other.WindowEnd : WindowEnd;
+        EventCount += other.EventCount;
+        UntrackedFeatureValues += other.UntrackedFeatureValues;
+        foreach (var (name, feature) in other.Features)
+        {
+            if (Features.TryGetValue(name, out var mine))
+            {
+                mine.Merge(feature);
+            }
+            else if (Features.Count < MaxFeatures)
+            {
+                Features[name] = feature.Clone();
+            }
+            else
+            {
+                UntrackedFeatureValues += feature.Present + feature.Nulls;
+            }
+        }
+
+        PredictionScores.Merge(other.PredictionScores);
+        PredictionClasses.Merge(other.PredictionClasses);
+        PredictedLabels.Merge(other.PredictedLabels);
+        LatencyMs.Merge(other.LatencyMs);
+        CpuMs.Merge(other.CpuMs);
+        MemoryMb.Merge(other.MemoryMb);
+        Statuses.Merge(other.Statuses);
+        Callers.Merge(other.Callers);
+        DistinctCallers.Merge(other.DistinctCallers);
+        Slots.Merge(other.Slots);
+        RecommendedItems.Merge(other.RecommendedItems);
+        Impressions += other.Impressions;
+        UpstreamModels.Merge(other.UpstreamModels);
+        Outcomes.Merge(other.Outcomes);
+    }
+
+    /// <summary>A deep copy, so that merging into it leaves the original untouched.</summary>
+    public WindowSummary Clone()
+    {
+        var copy = new WindowSummary(ModelId, ModelVersion, WindowStart, WindowEnd);
+        copy.Merge(this);
+        return copy;
+    }
+
+    /// <summary>Missing values of a feature: explicit nulls plus events that did not carry it at all.</summary>
+    public long MissingCount(FeatureSummary feature)
+    {
+        ArgumentNullException.ThrowIfNull(feature);
+        return Math.Max(0, EventCount - feature.Present);
+    }
+
+    private void AddFeature(in Feature feature)
+    {
+        if (!Features.TryGetValue(feature.Name, out var summary))
+        {
+            if (Features.Count >= MaxFeatures)
+            {
+                UntrackedFeatureValues++;
+                return;
+            }
+
+            summary = new FeatureSummary();
+            Features[feature.Name] = summary;
+        }
+
+        summary.Add(feature.Value);
+    }
+
+    private static void AddIfPresent(NumericSummary target, double? value)
+    {
+        if (value is { } v)
+        {
+            target.Add(v);
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace ModelMonitor.Storage; internal static class Placeholder { }
