@@ -2,18 +2,14 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ModelMonitor.Storage.Configuration;
 
-/// <summary>Roll-up timers, section <c>Rollup</c>.</summary>
+/// <summary>
+/// Roll-up settings, section <c>Rollup</c>. The timers' schedules are flat app settings
+/// (<c>RollupHourlySchedule</c>, <c>RollupDailySchedule</c>) because binding expressions cannot resolve
+/// names containing "__".
+/// </summary>
 public sealed class RollupOptions
 {
     public const string SectionName = "Rollup";
-
-    /// <summary>NCRONTAB of the hourly roll-up timer. <value>Default "0 5 * * * *" (five past every hour).</value></summary>
-    [Required]
-    public string HourlySchedule { get; set; } = "0 5 * * * *";
-
-    /// <summary>NCRONTAB of the daily roll-up timer. <value>Default "0 15 0 * * *".</value></summary>
-    [Required]
-    public string DailySchedule { get; set; } = "0 15 0 * * *";
 
     /// <summary>How far back roll-ups are refreshed when late events changed their sources. <value>Default 48.</value></summary>
     [Range(1, 24 * 31)]

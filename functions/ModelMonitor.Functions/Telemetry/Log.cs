@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace ModelMonitor.Functions.Telemetry;
+
+/// <summary>Source-generated log messages with stable event ids (1xxx ingest, 2xxx roll-ups, 9xxx host).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Partition {Partition}: received {Received}, folded {Folded}, dead-lettered {DeadLettered}, duplicates {Duplicates}, windows {Windows}")]
+    public static partial void BatchIngested(ILogger logger, string partition, int received, int folded, int deadLettered, int duplicates, int windows);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Partition {Partition}: {DeadLettered} invalid events dead-lettered, first reason: {Reason}")]
+    public static partial void EventsDeadLettered(ILogger logger, string partition, int deadLettered, string reason);
+
+    [LoggerMessage(2000, LogLevel.Information, "Roll-up {Granularity}: written {Written}, unchanged {Unchanged}")]
+    public static partial void RollupCompleted(ILogger logger, string granularity, int written, int unchanged);
+
+    [LoggerMessage(9000, LogLevel.Error, "Function {FunctionName} failed (transient: {Transient}); the runtime retry policy decides what happens next")]
+    public static partial void FunctionFailed(ILogger logger, Exception exception, string functionName, bool transient);
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace ModelMonitor.Functions.Telemetry;
+
+/// <summary>
+/// The service's own metrics (meter "ModelMonitor"), exported through OpenTelemetry to Azure Monitor
+/// where the workbook and alert rules query them by these names.
+/// </summary>
+public sealed class MonitorMetrics : IDisposable
+{
+    public const string MeterName = "ModelMonitor";
+    private readonly Meter _meter;
+
+    public MonitorMetrics(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meter = meterFactory.Create(MeterName);
+        EventsReceived = _meter.CreateCounter<long>("modelmonitor.ingest.events", "{event}", "Events received by ingest.");
+        EventsFolded = _meter.CreateCounter<long>("modelmonitor.ingest.folded", "{event}", "Events folded into window summaries.");
+        DeadLettered = _meter.CreateCounter<long>("modelmonitor.ingest.deadlettered", "{event}", "Events dead-lettered as permanently invalid.");
+        Duplicates = _meter.CreateCounter<long>("modelmonitor.ingest.duplicates", "{event}", "Redelivered events skipped.");
+        WriteConflicts = _meter.CreateCounter<long>("modelmonitor.ingest.conflicts", "{write}", "Window writes that lost an ETag race and were retried.");
+        RollupsWritten = _meter.CreateCounter<long>("modelmonitor.rollups.written", "{blob}", "Roll-up summaries rewritten.");
+    }
+
+    public Counter<long> EventsReceived { get; }
+
+    public Counter<long> EventsFolded { get; }
+
+    public Counter<long> DeadLettered { get; }
+
+    public Counter<long> Duplicates { get; }
+
+    public Counter<long> WriteConflicts { get; }
+
+    public Counter<long> RollupsWritten { get; }
+
+    public void Dispose() => _meter.Dispose();
+}
