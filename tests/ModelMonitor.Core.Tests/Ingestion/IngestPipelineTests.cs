@@ -42,7 +42,7 @@ public class IngestPipelineTests
         var first = await Pipeline().ProcessAsync("0", batch);
         var second = await Pipeline().ProcessAsync("0", batch);
 
-        Assert.Equal(new IngestResult(900, 900, 0, 0, 3, 0), first);
+        Assert.Equal(new IngestResult(900, 900, 0, 0, 4, 0), first); // seconds 1..900 span four 5-minute windows
         Assert.Equal(900, second.Received);
         Assert.Equal(0, second.Folded);
         Assert.Equal(900, second.SkippedDuplicates);
