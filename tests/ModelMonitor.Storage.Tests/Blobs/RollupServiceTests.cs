@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Time.Testing;
+using ModelMonitor.Core.Ingestion;
+using ModelMonitor.Core.Windows;
+using ModelMonitor.Storage.Blobs;
+
+namespace ModelMonitor.Storage.Tests.Blobs;
+
+public class RollupServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static readonly Granularity FiveMinutes = Granularity.BaseMinutes(5);
+
+    [Fact]
+    public async Task Rollups_MergeAllPartitions_AndReRunOnlyWhenSourcesChange()
+    {
+        var container = await azurite.NewContainerAsync("w");
+        var pipeline = new IngestPipeline(new BlobWindowStore(container), new BlobDeadLetterStore(await azurite.NewContainerAsync("d")), FiveMinutes);
+        // 10:00-10:59 in two partitions, 12 windows each.
+        await pipeline.ProcessAsync("0", BlobWindowStoreTests.Batch(1, 120, i => BlobWindowStoreTests.Prediction(i, minute: i % 60)));
+        await pipeline.ProcessAsync("1", BlobWindowStoreTests.Batch(1, 60, i => BlobWindowStoreTests.Prediction(i, minute: i % 60)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero));
+        var reader = new SummaryReader(container, FiveMinutes);
+        var rollups = new RollupService(container, reader, clock);
+
+        var hourly = await rollups.RunAsync(Granularity.Hour, TimeSpan.FromHours(24));
+        var daily = await rollups.RunAsync(Granularity.Day, TimeSpan.FromHours(48));
+        var again = await rollups.RunAsync(Granularity.Hour, TimeSpan.FromHours(24));
+
+        Assert.Equal(1, hourly.Written);
+        Assert.Equal(1, daily.Written);
+        Assert.Equal(0, again.Written);
+        Assert.Equal(1, again.Unchanged);
+        var day = await reader.ReadBlobAsync("1d/fraud/1/20261125T0000Z/rollup");
+        Assert.Equal(180, day!.EventCount);
+
+        // A late event changes an hour's sources: only that hour is rewritten.
+        await pipeline.ProcessAsync("1", BlobWindowStoreTests.Batch(61, 1, i => BlobWindowStoreTests.Prediction(i, minute: 30)));
+        var afterLate = await rollups.RunAsync(Granularity.Hour, TimeSpan.FromHours(24));
+        Assert.Equal(1, afterLate.Written);
+        Assert.Equal(181, (await reader.ReadBlobAsync("1h/fraud/1/20261125T1000Z/rollup"))!.EventCount);
+    }
+
+    [Fact]
+    public async Task ReadRange_PrefersRollups_AndFallsBackToBaseWindows()
+    {
+        var container = await azurite.NewContainerAsync("w");
+        var pipeline = new IngestPipeline(new BlobWindowStore(container), new BlobDeadLetterStore(await azurite.NewContainerAsync("d")), FiveMinutes);
+        await pipeline.ProcessAsync("0", BlobWindowStoreTests.Batch(1, 120, i => BlobWindowStoreTests.Prediction(i, minute: i % 60)));
+        var reader = new SummaryReader(container, FiveMinutes);
+        var start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+
+        var beforeRollup = await reader.ReadRangeAsync("fraud", null, start, start.AddDays(1));
+        await new RollupService(container, reader, new FakeTimeProvider(start.AddDays(2))).RunAsync(Granularity.Hour, TimeSpan.FromDays(3));
+        var viaHourly = await reader.ReadRangeAsync("fraud", null, start, start.AddDays(1));
+        var partial = await reader.ReadRangeAsync("fraud", "1", start.AddHours(10).AddMinutes(30), start.AddHours(11));
+
+        Assert.Equal(120, beforeRollup!.EventCount);
+        Assert.Equal(120, viaHourly!.EventCount);
+        Assert.Equal(60, partial!.EventCount);
+        Assert.Null(await reader.ReadRangeAsync("fraud", "1", start.AddDays(5), start.AddDays(6)));
+    }
+}
