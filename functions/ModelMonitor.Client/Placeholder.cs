@@ -1,1 +1,0 @@
-namespace ModelMonitor.Client; internal static class Placeholder { }
