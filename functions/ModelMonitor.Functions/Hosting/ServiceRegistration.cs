@@ -24,11 +24,11 @@ public static class ServiceRegistration
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MonitorOptions>>().Value;
-            return new IngestPipeline(sp.GetRequiredService<IWindowStore>(), sp.GetRequiredService<IDeadLetterStore>(), options.BaseGranularity, options.Limits, options.IngestParallelism);
+            return new IngestPipeline(sp.GetRequiredService<IWindowStore>(), sp.GetRequiredService<IDeadLetterStore>(), options.GetBaseGranularity(), options.GetLimits(), options.IngestParallelism);
         });
         services.AddSingleton(sp => new SummaryReader(
             sp.GetRequiredService<MonitorStorageClients>().Windows,
-            sp.GetRequiredService<IOptions<MonitorOptions>>().Value.BaseGranularity));
+            sp.GetRequiredService<IOptions<MonitorOptions>>().Value.GetBaseGranularity()));
         services.AddSingleton(sp => new RollupService(
             sp.GetRequiredService<MonitorStorageClients>().Windows,
             sp.GetRequiredService<SummaryReader>(),

@@ -25,9 +25,9 @@ public sealed class MonitorOptions : IValidatableObject
     [Range(1, 64)]
     public int IngestParallelism { get; set; } = 8;
 
-    public Granularity BaseGranularity => Granularity.BaseMinutes(WindowMinutes);
+    public Granularity GetBaseGranularity() => Granularity.BaseMinutes(WindowMinutes);
 
-    public ParserLimits Limits => new(MaxEventBytes, ParserLimits.Default.MaxFeatures, TimeSpan.FromMinutes(MaxFutureSkewMinutes));
+    public ParserLimits GetLimits() => new(MaxEventBytes, ParserLimits.Default.MaxFeatures, TimeSpan.FromMinutes(MaxFutureSkewMinutes));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
