@@ -83,8 +83,7 @@ public class KllSketchMergeTests
     [Fact]
     public void MergingManySmallSketches_StaysWithinBoundAndMemory()
     {
-        // 400 windows of 250 values, each compacted once or twice: identical coin sequences in every window would
-        // bias the merge; the data-dependent coin keeps the errors cancelling.
+        // The window-summary pattern: 400 windows of 250 values, each compacted only once or twice, merged one by one.
         var whole = SketchData.Uniform(100_000, seed: 41);
         var merged = new KllSketch();
         for (int window = 0; window < 400; window++)
