@@ -153,6 +153,29 @@ public class KllSketchTests
     }
 
     [Fact]
+    public void Update_InSteadyState_AllocatesOnlyWhenALevelIsAdded()
+    {
+        var sketch = new KllSketch();
+        var values = SketchData.Uniform(300_000, seed: 8);
+        for (int i = 0; i < 200_000; i++)
+        {
+            sketch.Update(values[i]);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 200_000; i < values.Length; i++)
+        {
+            sketch.Update(values[i]);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // 100,000 updates add at most one level (one items array of ~5 KB and a levels array);
+        // a per-update allocation would cost megabytes.
+        Assert.InRange(allocated, 0, 8 * 1024);
+    }
+
+    [Fact]
     public void NormalizedRankError_DefaultK_MatchesDataSketchesSingleSidedFormula()
     {
         var sketch = new KllSketch();
