@@ -1,2 +1,15 @@
-Console.WriteLine("usage: ingest");
-return 0;
+using ModelMonitor.Benchmarks;
+
+// Stopwatch harness rather than BenchmarkDotNet so the ratio comes out in seconds, in one process,
+// with baseline and subject measured back to back on the same bytes.
+return args.FirstOrDefault() switch
+{
+    "ingest" => IngestBenchmark.Run(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ModelMonitor.Benchmarks -- ingest [--events N] [--rounds R]");
+    return 2;
+}

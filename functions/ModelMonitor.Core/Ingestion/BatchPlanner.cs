@@ -21,6 +21,8 @@ public static class BatchPlanner
         var deadLetters = new List<DeadLetter>();
         var results = new List<ParseResult>();
         var received = 0;
+        WindowKey? lastKey = null;
+        List<SequencedEvent>? lastList = null;
         foreach (var message in messages)
         {
             results.Clear();
@@ -30,14 +32,19 @@ public static class BatchPlanner
                 received++;
                 if (result.Event is { } e)
                 {
-                    var key = WindowKey.For(e, granularity);
-                    if (!windows.TryGetValue(key, out var list))
+                    // Consecutive events usually share a window: reuse its key instead of building and hashing a new one.
+                    var start = granularity.Floor(e.Timestamp);
+                    if (lastKey is null || lastKey.WindowStart != start || !ReferenceEquals(lastKey.ModelId, e.ModelId) || !ReferenceEquals(lastKey.ModelVersion, e.ModelVersion))
                     {
-                        list = [];
-                        windows[key] = list;
+                        lastKey = new WindowKey(e.ModelId, e.ModelVersion, granularity, start);
+                        if (!windows.TryGetValue(lastKey, out lastList))
+                        {
+                            lastList = [];
+                            windows[lastKey] = lastList;
+                        }
                     }
 
-                    list.Add(new SequencedEvent(message.SequenceNumber, e));
+                    lastList!.Add(new SequencedEvent(message.SequenceNumber, e));
                 }
                 else
                 {

@@ -86,9 +86,11 @@ public sealed class WindowSummary
         }
 
         EventCount++;
-        foreach (var feature in e.Features)
+        // Index loops: enumerating an IReadOnlyList boxes its enumerator on this hot path.
+        var features = e.Features;
+        for (var i = 0; i < features.Count; i++)
         {
-            AddFeature(feature);
+            AddFeature(features[i]);
         }
 
         switch (e.Prediction.Kind)
@@ -126,14 +128,14 @@ public sealed class WindowSummary
         }
 
         Impressions += e.Items.Count;
-        foreach (var item in e.Items)
+        for (var i = 0; i < e.Items.Count; i++)
         {
-            RecommendedItems.Add(item);
+            RecommendedItems.Add(e.Items[i]);
         }
 
-        foreach (var upstream in e.Upstream)
+        for (var i = 0; i < e.Upstream.Count; i++)
         {
-            UpstreamModels.Add(upstream.ModelId);
+            UpstreamModels.Add(e.Upstream[i].ModelId);
         }
     }
 

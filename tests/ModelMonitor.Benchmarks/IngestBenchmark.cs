@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ModelMonitor.Core.Events;
+using ModelMonitor.Core.Ingestion;
+using ModelMonitor.Core.Summaries;
+using ModelMonitor.Core.Windows;
+
+namespace ModelMonitor.Benchmarks;
+
+/// <summary>
+/// Ingest parse+fold throughput on one core, in memory, against a baseline that only tokenizes the same
+/// bytes with <see cref="Utf8JsonReader"/>. Ends with one JSON line: baselineEventsPerSec, ingestEventsPerSec, ratio.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var events = Option(args, "--events", 200_000);
+        var rounds = Option(args, "--rounds", 7);
+        var bodies = Generate(events);
+        var bytes = bodies.Sum(b => (long)b.Length);
+        Console.Error.WriteLine($"{events:N0} events, {bytes / (double)events:F0} bytes each on average; {rounds} rounds, median reported");
+
+        // Warm up both paths so the JIT has tiered up before timing.
+        Tokenize(bodies);
+        ParseAndFold(bodies);
+
+        var baseline = new List<double>();
+        var ingest = new List<double>();
+        for (var r = 0; r < rounds; r++)
+        {
+            baseline.Add(Measure(() => Tokenize(bodies), events));
+            ingest.Add(Measure(() => ParseAndFold(bodies), events));
+            Console.Error.WriteLine($"round {r + 1}: baseline {baseline[^1]:N0}/s, ingest {ingest[^1]:N0}/s");
+        }
+
+        var b = Median(baseline);
+        var i = Median(ingest);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"baselineEventsPerSec\":{b:F0},\"ingestEventsPerSec\":{i:F0},\"ratio\":{i / b:F3}}}"));
+        return 0;
+    }
+
+    private static double Measure(Func<long> action, int events)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var check = action();
+        stopwatch.Stop();
+        if (check < 0)
+        {
+            throw new InvalidOperationException("unreachable: keeps the work observable");
+        }
+
+        return events / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static long Tokenize(List<byte[]> bodies)
+    {
+        long tokens = 0;
+        foreach (var body in bodies)
+        {
+            var reader = new Utf8JsonReader(body);
+            while (reader.Read())
+            {
+                tokens++;
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>What ingest does per batch minus storage: parse, validate, group by window, fold.</summary>
+    private static long ParseAndFold(List<byte[]> bodies)
+    {
+        var granularity = Granularity.BaseMinutes(5);
+        var parser = new EventParser();
+        var summaries = new Dictionary<WindowKey, WindowSummary>();
+        var arrival = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+        var batch = new List<IncomingMessage>(1000);
+        long folded = 0;
+        for (var start = 0; start < bodies.Count; start += 1000)
+        {
+            batch.Clear();
+            for (var i = start; i < Math.Min(start + 1000, bodies.Count); i++)
+            {
+                batch.Add(new IncomingMessage(bodies[i], i, arrival));
+            }
+
+            var plan = BatchPlanner.Plan("0", batch, parser, granularity);
+            foreach (var (key, list) in plan.Windows)
+            {
+                if (!summaries.TryGetValue(key, out var summary))
+                {
+                    summary = new WindowSummary(key.ModelId, key.ModelVersion, key.WindowStart, key.WindowEnd);
+                    summaries[key] = summary;
+                }
+
+                foreach (var e in list)
+                {
+                    summary.Add(e.Event);
+                    folded++;
+                }
+            }
+        }
+
+        return folded;
+    }
+
+    /// <summary>Realistic prediction events: 12 features (8 numeric, 3 categorical, 1 boolean), serving numbers, caller.</summary>
+    private static List<byte[]> Generate(int count)
+    {
+        var random = new Random(42);
+        var start = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+        string[] countries = ["DE", "FR", "US", "GB", "NL", "PL", "ES", "IT"];
+        string[] channels = ["web", "app", "pos"];
+        var list = new List<byte[]>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var ts = start.AddMilliseconds(i * 250L);
+            var json = string.Create(CultureInfo.InvariantCulture,
+                $"{{\"schema\":\"prediction/v1\",\"eventId\":\"{Guid.NewGuid():N}\",\"modelId\":\"fraud\",\"modelVersion\":\"3.1.0\",\"timestamp\":\"{ts:yyyy-MM-ddTHH:mm:ss.fffZ}\",\"callerId\":\"tenant-{random.Next(200)}\",\"slot\":\"production\",\"features\":{{\"amount\":{random.NextDouble() * 500:F2},\"age\":{random.Next(18, 90)},\"score_a\":{random.NextDouble():F6},\"score_b\":{random.NextDouble():F6},\"txn_24h\":{random.Next(40)},\"avg_amount\":{random.NextDouble() * 300:F2},\"distance_km\":{random.NextDouble() * 1000:F1},\"account_days\":{random.Next(3000)},\"country\":\"{countries[random.Next(countries.Length)]}\",\"channel\":\"{channels[random.Next(channels.Length)]}\",\"mcc\":\"{5000 + random.Next(60)}\",\"is_new_device\":{(random.Next(5) == 0 ? "true" : "false")}}},\"prediction\":{random.NextDouble():F4},\"predictedLabel\":\"{(random.Next(10) == 0 ? "fraud" : "ok")}\",\"latencyMs\":{random.NextDouble() * 40:F1},\"cpuMs\":{random.NextDouble() * 8:F2},\"memoryMb\":{480 + random.Next(64)},\"status\":\"ok\"}}");
+            list.Add(Encoding.UTF8.GetBytes(json));
+        }
+
+        return list;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
