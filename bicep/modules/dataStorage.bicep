@@ -285,4 +285,3 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 
 @description('Table service endpoint (MonitorStorage__tableServiceUri).')
 output tableEndpoint string = account.properties.primaryEndpoints.table
-

@@ -78,7 +78,10 @@ resource dataTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roleIds.storageTableDataContributor
+    )
     description: 'ModelMonitor: alerts, config, blocklist, audit and versions tables.'
   }
 }
@@ -100,7 +103,10 @@ resource hostQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageQueueDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roleIds.storageQueueDataContributor
+    )
     description: 'Durable Functions task hub queues.'
   }
 }
@@ -111,7 +117,10 @@ resource hostTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roleIds.storageTableDataContributor
+    )
     description: 'Durable Functions task hub history and instances tables.'
   }
 }
