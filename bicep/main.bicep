@@ -197,17 +197,22 @@ param monitorMaxEventBytes int = 1048576
 @minValue(0)
 param monitorMaxFutureSkewMinutes int = 1440
 
-@description('Rollup__HourlySchedule (NCRONTAB, six fields).')
+@description('Monitor__IngestParallelism: window blobs of one batch read and written concurrently.')
+@minValue(1)
+@maxValue(64)
+param monitorIngestParallelism int = 8
+
+@description('RollupHourlySchedule (NCRONTAB, six fields).')
 param rollupHourlySchedule string = '0 5 * * * *'
 
-@description('Rollup__DailySchedule (NCRONTAB, six fields).')
+@description('RollupDailySchedule (NCRONTAB, six fields).')
 param rollupDailySchedule string = '0 15 0 * * *'
 
 @description('Rollup__LookbackHours: how far back roll-ups revisit windows.')
 @minValue(1)
 param rollupLookbackHours int = 48
 
-@description('Checks__Schedule (NCRONTAB, six fields).')
+@description('ChecksSchedule (NCRONTAB, six fields).')
 param checksSchedule string = '0 */15 * * * *'
 
 // ---------------------------------------------------------------- names
@@ -394,6 +399,7 @@ module functionApp 'modules/functionApp.bicep' = {
     windowMinutes: monitorWindowMinutes
     maxEventBytes: monitorMaxEventBytes
     maxFutureSkewMinutes: monitorMaxFutureSkewMinutes
+    ingestParallelism: monitorIngestParallelism
     rollupHourlySchedule: rollupHourlySchedule
     rollupDailySchedule: rollupDailySchedule
     rollupLookbackHours: rollupLookbackHours

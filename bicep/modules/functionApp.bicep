@@ -115,17 +115,22 @@ param maxEventBytes int
 @minValue(0)
 param maxFutureSkewMinutes int
 
-@description('Rollup__HourlySchedule: NCRONTAB (six fields) for the hourly roll-up timer.')
+@description('Monitor__IngestParallelism: window blobs of one batch read and written concurrently.')
+@minValue(1)
+@maxValue(64)
+param ingestParallelism int
+
+@description('RollupHourlySchedule: NCRONTAB (six fields) for the hourly roll-up timer.')
 param rollupHourlySchedule string
 
-@description('Rollup__DailySchedule: NCRONTAB (six fields) for the daily roll-up timer.')
+@description('RollupDailySchedule: NCRONTAB (six fields) for the daily roll-up timer.')
 param rollupDailySchedule string
 
 @description('Rollup__LookbackHours: how far back roll-ups look for late windows.')
 @minValue(1)
 param rollupLookbackHours int
 
-@description('Checks__Schedule: NCRONTAB (six fields) for the drift/data-quality/model-quality checks.')
+@description('ChecksSchedule: NCRONTAB (six fields) for the drift/data-quality/model-quality checks.')
 param checksSchedule string
 
 @description('Log Analytics workspace that receives the app diagnostics.')
@@ -155,10 +160,11 @@ var appSettings = {
   Monitor__WindowMinutes: string(windowMinutes)
   Monitor__MaxEventBytes: string(maxEventBytes)
   Monitor__MaxFutureSkewMinutes: string(maxFutureSkewMinutes)
-  Rollup__HourlySchedule: rollupHourlySchedule
-  Rollup__DailySchedule: rollupDailySchedule
+  Monitor__IngestParallelism: string(ingestParallelism)
+  RollupHourlySchedule: rollupHourlySchedule
+  RollupDailySchedule: rollupDailySchedule
   Rollup__LookbackHours: string(rollupLookbackHours)
-  Checks__Schedule: checksSchedule
+  ChecksSchedule: checksSchedule
   Notifications__TeamsWebhookUrl: teamsWebhookUrlSetting
   Notifications__SlackWebhookUrl: slackWebhookUrlSetting
 }
