@@ -11,9 +11,10 @@ namespace ModelMonitor.Core.Events;
 /// </summary>
 public sealed class EventParser
 {
-    private const int StackCharLimit = 256;
+    private const int StackCharLimit = 128;
     private readonly ParserLimits _limits;
     private readonly StringPool _pool;
+    private readonly char[] _chars = new char[StackCharLimit];
 
     public EventParser(ParserLimits? limits = null, StringPool? pool = null)
     {
@@ -150,54 +151,32 @@ public sealed class EventParser
         return null;
     }
 
-    private string? ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> property, ref EventDraft draft)
-    {
-        switch (property)
+    private string? ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> property, ref EventDraft draft) =>
+        FieldNames.Identify(property) switch
         {
-            case var p when p.SequenceEqual("schema"u8):
-                return ReadString(ref reader, "schema", out draft.Schema);
-            case var p when p.SequenceEqual("eventId"u8):
-                return ReadString(ref reader, "eventId", out draft.EventId, intern: false);
-            case var p when p.SequenceEqual("modelId"u8):
-                return ReadString(ref reader, "modelId", out draft.ModelId);
-            case var p when p.SequenceEqual("modelVersion"u8):
-                return ReadString(ref reader, "modelVersion", out draft.ModelVersion);
-            case var p when p.SequenceEqual("timestamp"u8):
-                return ReadTimestamp(ref reader, "timestamp", out draft.Timestamp);
-            case var p when p.SequenceEqual("observedAt"u8):
-                return ReadTimestamp(ref reader, "observedAt", out draft.ObservedAt);
-            case var p when p.SequenceEqual("callerId"u8):
-                return ReadString(ref reader, "callerId", out draft.CallerId);
-            case var p when p.SequenceEqual("slot"u8):
-                return ReadString(ref reader, "slot", out draft.Slot);
-            case var p when p.SequenceEqual("status"u8):
-                return ReadString(ref reader, "status", out draft.Status);
-            case var p when p.SequenceEqual("predictedLabel"u8):
-                return ReadString(ref reader, "predictedLabel", out draft.PredictedLabel);
-            case var p when p.SequenceEqual("features"u8):
-                return ReadFeatures(ref reader, ref draft);
-            case var p when p.SequenceEqual("prediction"u8):
-                return ReadScalar(ref reader, "prediction", out draft.Prediction);
-            case var p when p.SequenceEqual("label"u8):
-                return ReadScalar(ref reader, "label", out draft.Label);
-            case var p when p.SequenceEqual("latencyMs"u8):
-                return ReadNumber(ref reader, "latencyMs", out draft.LatencyMs);
-            case var p when p.SequenceEqual("cpuMs"u8):
-                return ReadNumber(ref reader, "cpuMs", out draft.CpuMs);
-            case var p when p.SequenceEqual("memoryMb"u8):
-                return ReadNumber(ref reader, "memoryMb", out draft.MemoryMb);
-            case var p when p.SequenceEqual("items"u8):
-                return ReadStringArray(ref reader, "items", out draft.Items);
-            case var p when p.SequenceEqual("clickedItems"u8):
-                return ReadStringArray(ref reader, "clickedItems", out draft.ClickedItems);
-            case var p when p.SequenceEqual("upstream"u8):
-                return ReadUpstream(ref reader, out draft.Upstream);
-            default:
-                // Unknown fields are ignored so producers can move ahead of this service.
-                reader.Skip();
-                return null;
-        }
-    }
+            Field.Schema => ReadString(ref reader, "schema", out draft.Schema),
+            Field.EventId => ReadString(ref reader, "eventId", out draft.EventId, intern: false),
+            Field.ModelId => ReadString(ref reader, "modelId", out draft.ModelId),
+            Field.ModelVersion => ReadString(ref reader, "modelVersion", out draft.ModelVersion),
+            Field.Timestamp => ReadTimestamp(ref reader, "timestamp", out draft.Timestamp),
+            Field.ObservedAt => ReadTimestamp(ref reader, "observedAt", out draft.ObservedAt),
+            Field.CallerId => ReadString(ref reader, "callerId", out draft.CallerId),
+            Field.Slot => ReadString(ref reader, "slot", out draft.Slot),
+            Field.Status => ReadString(ref reader, "status", out draft.Status),
+            Field.PredictedLabel => ReadString(ref reader, "predictedLabel", out draft.PredictedLabel),
+            Field.Features => ReadFeatures(ref reader, ref draft),
+            Field.Prediction => ReadScalar(ref reader, "prediction", out draft.Prediction),
+            Field.Label => ReadScalar(ref reader, "label", out draft.Label),
+            Field.LatencyMs => ReadNumber(ref reader, "latencyMs", out draft.LatencyMs),
+            Field.CpuMs => ReadNumber(ref reader, "cpuMs", out draft.CpuMs),
+            Field.MemoryMb => ReadNumber(ref reader, "memoryMb", out draft.MemoryMb),
+            Field.Items => ReadStringArray(ref reader, "items", out draft.Items),
+            Field.ClickedItems => ReadStringArray(ref reader, "clickedItems", out draft.ClickedItems),
+            Field.Upstream => ReadUpstream(ref reader, out draft.Upstream),
+
+            // Unknown fields are ignored so producers can move ahead of this service.
+            _ => SkipValue(ref reader),
+        };
 
     private string? ReadString(ref Utf8JsonReader reader, string field, out string? value, bool intern = true)
     {
@@ -263,7 +242,7 @@ public sealed class EventParser
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                value = reader.GetDouble();
+                value = ReadDouble(ref reader);
                 return null;
             case JsonTokenType.String when TryNonFinite(reader.ValueSpan, out var special):
                 value = special;
@@ -274,7 +253,9 @@ public sealed class EventParser
         }
     }
 
-    private string? ReadScalar(ref Utf8JsonReader reader, string field, out FieldValue value)
+    private const string UnnamedField = "{field}";
+
+    private string? ReadScalar(ref Utf8JsonReader reader, string? field, out FieldValue value)
     {
         value = FieldValue.Null;
         switch (reader.TokenType)
@@ -282,7 +263,7 @@ public sealed class EventParser
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                value = FieldValue.FromNumber(reader.GetDouble());
+                value = FieldValue.FromNumber(ReadDouble(ref reader));
                 return null;
             case JsonTokenType.True:
                 value = FieldValue.FromBoolean(true);
@@ -297,7 +278,7 @@ public sealed class EventParser
                 return null;
             default:
                 reader.Skip();
-                return $"wrong-type: {field} must be a number, string, boolean or null, got {Describe(reader.TokenType)}";
+                return $"wrong-type: {field ?? UnnamedField} must be a number, string, boolean or null, got {Describe(reader.TokenType)}";
         }
     }
 
@@ -314,7 +295,7 @@ public sealed class EventParser
             return $"wrong-type: features must be an object, got {Describe(reader.TokenType)}";
         }
 
-        var features = new List<Feature>();
+        var features = new List<Feature>(16);
         string? error = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -333,10 +314,11 @@ public sealed class EventParser
                 continue;
             }
 
-            var fieldError = ReadScalar(ref reader, "features." + name, out var value);
+            var fieldError = ReadScalar(ref reader, null, out var value);
             if (fieldError is not null)
             {
-                error = fieldError;
+                // The field name is only built on the error path: concatenating per feature would allocate per value.
+                error = fieldError.Replace(UnnamedField, "features." + name, StringComparison.Ordinal);
                 continue;
             }
 
@@ -442,12 +424,30 @@ public sealed class EventParser
 
     private string InternString(ref Utf8JsonReader reader)
     {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+        {
+            var raw = reader.ValueSpan;
+            if (_pool.TryGetUtf8(raw, out var known))
+            {
+                return known;
+            }
+
+            var decoded = InternChars(ref reader);
+            _pool.AddUtf8(raw, decoded);
+            return decoded;
+        }
+
+        return InternChars(ref reader);
+    }
+
+    private string InternChars(ref Utf8JsonReader reader)
+    {
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
         if (length <= StackCharLimit)
         {
-            Span<char> chars = stackalloc char[StackCharLimit];
-            var written = reader.CopyString(chars);
-            return _pool.Intern(chars[..written]);
+            // A reused buffer: a stackalloc would be zeroed on every one of the ~30 strings per event.
+            var written = reader.CopyString(_chars);
+            return _pool.Intern(_chars.AsSpan(0, written));
         }
 
         var rented = ArrayPool<char>.Shared.Rent(length);
@@ -461,6 +461,9 @@ public sealed class EventParser
             ArrayPool<char>.Shared.Return(rented);
         }
     }
+
+    private static double ReadDouble(ref Utf8JsonReader reader) =>
+        !reader.HasValueSequence && FastDouble.TryParse(reader.ValueSpan, out var value) ? value : reader.GetDouble();
 
     private static bool TryNonFinite(ReadOnlySpan<byte> raw, out double value)
     {

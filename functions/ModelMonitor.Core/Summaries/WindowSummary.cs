@@ -90,7 +90,7 @@ public sealed class WindowSummary
         var features = e.Features;
         for (var i = 0; i < features.Count; i++)
         {
-            AddFeature(features[i]);
+            AddFeature(features[i], i);
         }
 
         switch (e.Prediction.Kind)
@@ -203,8 +203,16 @@ public sealed class WindowSummary
         return Math.Max(0, EventCount - feature.Present);
     }
 
-    private void AddFeature(in Feature feature)
+    private void AddFeature(in Feature feature, int position)
     {
+        // Producers send a model's features in the same order with the same (interned) name strings, so a
+        // positional reference check usually replaces the dictionary's hash and compare.
+        if ((uint)position < (uint)_positional.Length && ReferenceEquals(_positional[position].Name, feature.Name))
+        {
+            _positional[position].Summary.Add(feature.Value);
+            return;
+        }
+
         if (!Features.TryGetValue(feature.Name, out var summary))
         {
             if (Features.Count >= MaxFeatures)
@@ -217,8 +225,15 @@ public sealed class WindowSummary
             Features[feature.Name] = summary;
         }
 
+        if ((uint)position < (uint)_positional.Length)
+        {
+            _positional[position] = (feature.Name, summary);
+        }
+
         summary.Add(feature.Value);
     }
+
+    private readonly (string? Name, FeatureSummary Summary)[] _positional = new (string?, FeatureSummary)[64];
 
     private static void AddIfPresent(NumericSummary target, double? value)
     {
