@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace ModelMonitor.Core.Tests.Statistics;
+
+/// <summary>Loads the SciPy golden files copied next to the test assembly and tracks the largest deviation seen.</summary>
+internal static class GoldenFixture
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public static T Load<T>(string fileName)
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Statistics", "Fixtures", fileName);
+        return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+            ?? throw new InvalidOperationException($"Fixture {fileName} is empty.");
+    }
+}
+
+/// <summary>Largest absolute or relative deviation from the golden values, reported in the test output.</summary>
+internal sealed class Deviation(string what)
+{
+    public double Max { get; private set; }
+
+    public string Where { get; private set; } = "";
+
+    public void AssertAbsolute(double expected, double actual, double tolerance, string caseName)
+    {
+        double diff = Math.Abs(expected - actual);
+        Track(diff, caseName);
+        Assert.True(diff <= tolerance, $"{what} [{caseName}]: expected {expected:R}, got {actual:R} (|Δ| = {diff:E2} > {tolerance:E0})");
+    }
+
+    public void AssertRelative(double expected, double actual, double tolerance, string caseName)
+    {
+        // Relative to max(|expected|, 1e-300) so exact zeros still compare; both being 0 is a match.
+        double diff = expected == actual ? 0 : Math.Abs(expected - actual) / Math.Max(Math.Abs(expected), 1e-300);
+        Track(diff, caseName);
+        Assert.True(diff <= tolerance, $"{what} [{caseName}]: expected {expected:R}, got {actual:R} (rel Δ = {diff:E2} > {tolerance:E0})");
+    }
+
+    public override string ToString() => $"{what}: max deviation {Max:E2} ({Where})";
+
+    private void Track(double diff, string caseName)
+    {
+        if (diff > Max || double.IsNaN(diff))
+        {
+            Max = diff;
+            Where = caseName;
+        }
+    }
+}
