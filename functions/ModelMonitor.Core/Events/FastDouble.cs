@@ -42,7 +42,7 @@ internal static class FastDouble
                     fractionDigits++;
                 }
 
-                if (mantissa >= MaxExactMantissa || digits > 18)
+                if (mantissa >= MaxExactMantissa)
                 {
                     return false;
                 }
