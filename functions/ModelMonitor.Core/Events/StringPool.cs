@@ -12,8 +12,7 @@ public sealed class StringPool
 
     // Keyed by the raw UTF-8 bytes of unescaped JSON strings, so a repeated string costs one hash and one
     // compare, with no transcoding to UTF-16.
-    private readonly Dictionary<byte[], string> _utf8 = new(Utf8KeyComparer.Instance);
-    private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _utf8Lookup;
+    private readonly Utf8StringCache _utf8;
 
     /// <param name="capacity">Distinct strings kept; beyond it new strings are allocated but not kept.</param>
     public StringPool(int capacity = 16_384)
@@ -21,19 +20,16 @@ public sealed class StringPool
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Capacity = capacity;
         _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-        _utf8Lookup = _utf8.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _utf8 = new Utf8StringCache(capacity);
     }
 
     /// <summary>The pooled string for these UTF-8 bytes, if they were seen before.</summary>
-    public bool TryGetUtf8(ReadOnlySpan<byte> utf8, out string value) => _utf8Lookup.TryGetValue(utf8, out value!);
+    public bool TryGetUtf8(ReadOnlySpan<byte> utf8, out string value) => _utf8.TryGet(utf8, out value);
 
     /// <summary>Remembers that <paramref name="utf8"/> decodes to <paramref name="value"/> (while under capacity).</summary>
     public void AddUtf8(ReadOnlySpan<byte> utf8, string value)
     {
-        if (_utf8.Count < Capacity)
-        {
-            _utf8Lookup.TryAdd(utf8, value);
-        }
+        _utf8.Add(utf8, value);
     }
 
     public int Capacity { get; }
