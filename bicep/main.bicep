@@ -202,6 +202,11 @@ param monitorMaxFutureSkewMinutes int = 1440
 @maxValue(64)
 param monitorIngestParallelism int = 8
 
+@description('Checks__LookbackHours: how far back completed windows are re-evaluated when their data changed (late labels).')
+@minValue(1)
+@maxValue(744)
+param checksLookbackHours int = 48
+
 @description('RollupHourlySchedule (NCRONTAB, six fields).')
 param rollupHourlySchedule string = '0 5 * * * *'
 
@@ -400,6 +405,7 @@ module functionApp 'modules/functionApp.bicep' = {
     maxEventBytes: monitorMaxEventBytes
     maxFutureSkewMinutes: monitorMaxFutureSkewMinutes
     ingestParallelism: monitorIngestParallelism
+    checksLookbackHours: checksLookbackHours
     rollupHourlySchedule: rollupHourlySchedule
     rollupDailySchedule: rollupDailySchedule
     rollupLookbackHours: rollupLookbackHours

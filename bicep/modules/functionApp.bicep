@@ -120,6 +120,11 @@ param maxFutureSkewMinutes int
 @maxValue(64)
 param ingestParallelism int
 
+@description('Checks__LookbackHours: how far back completed windows are re-evaluated when their data changed (late labels).')
+@minValue(1)
+@maxValue(744)
+param checksLookbackHours int
+
 @description('RollupHourlySchedule: NCRONTAB (six fields) for the hourly roll-up timer.')
 param rollupHourlySchedule string
 
@@ -161,6 +166,7 @@ var appSettings = {
   Monitor__MaxEventBytes: string(maxEventBytes)
   Monitor__MaxFutureSkewMinutes: string(maxFutureSkewMinutes)
   Monitor__IngestParallelism: string(ingestParallelism)
+  Checks__LookbackHours: string(checksLookbackHours)
   RollupHourlySchedule: rollupHourlySchedule
   RollupDailySchedule: rollupDailySchedule
   Rollup__LookbackHours: string(rollupLookbackHours)

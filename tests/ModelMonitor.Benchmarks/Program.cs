@@ -5,11 +5,12 @@ using ModelMonitor.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "ingest" => IngestBenchmark.Run(args.Skip(1).ToArray()),
+    "checks" => CheckBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ModelMonitor.Benchmarks -- ingest [--events N] [--rounds R]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ModelMonitor.Benchmarks -- ingest [--events N] [--rounds R] [--breakdown] | checks [--models M] [--events N]");
     return 2;
 }

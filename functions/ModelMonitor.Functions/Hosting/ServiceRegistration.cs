@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ModelMonitor.Core.Alerts;
+using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Functions.Telemetry;
 using ModelMonitor.Storage.Blobs;
+using ModelMonitor.Storage.Checks;
 using ModelMonitor.Storage.Configuration;
+using ModelMonitor.Storage.Tables;
 
 namespace ModelMonitor.Functions.Hosting;
 
@@ -14,6 +18,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddModelMonitor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MonitorOptions>().Bind(configuration.GetSection(MonitorOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChecksOptions>().Bind(configuration.GetSection(ChecksOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RollupOptions>().Bind(configuration.GetSection(RollupOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -33,6 +38,18 @@ public static class ServiceRegistration
             sp.GetRequiredService<MonitorStorageClients>().Windows,
             sp.GetRequiredService<SummaryReader>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReferenceStore(sp.GetRequiredService<MonitorStorageClients>().References));
+        services.AddSingleton(sp => new CheckResultStore(sp.GetRequiredService<MonitorStorageClients>().CheckResults));
+        services.AddSingleton<IAlertSink>(sp => new TableAlertSink(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName)));
+        services.AddSingleton(CheckPolicy.Default);
+        services.AddSingleton(sp => new CheckRunner(
+            sp.GetRequiredService<SummaryReader>(),
+            sp.GetRequiredService<ReferenceStore>(),
+            sp.GetRequiredService<CheckResultStore>(),
+            sp.GetRequiredService<IAlertSink>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CheckPolicy>(),
+            TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChecksOptions>>().Value.LookbackHours)));
         return services;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ModelMonitor.Functions.Telemetry;
 
-/// <summary>Source-generated log messages with stable event ids (1xxx ingest, 2xxx roll-ups, 9xxx host).</summary>
+/// <summary>Source-generated log messages with stable event ids (1xxx ingest, 2xxx roll-ups, 3xxx checks, 9xxx host).</summary>
 internal static partial class Log
 {
     [LoggerMessage(1000, LogLevel.Information, "Partition {Partition}: received {Received}, folded {Folded}, dead-lettered {DeadLettered}, duplicates {Duplicates}, windows {Windows}")]
@@ -13,6 +13,9 @@ internal static partial class Log
 
     [LoggerMessage(2000, LogLevel.Information, "Roll-up {Granularity}: written {Written}, unchanged {Unchanged}")]
     public static partial void RollupCompleted(ILogger logger, string granularity, int written, int unchanged);
+
+    [LoggerMessage(3000, LogLevel.Information, "Checks: evaluated {Evaluated}, unchanged {Unchanged}, without reference {WithoutReference}, alerts raised {AlertsRaised}, failed {Failed}")]
+    public static partial void ChecksCompleted(ILogger logger, int evaluated, int unchanged, int withoutReference, int alertsRaised, int failed);
 
     [LoggerMessage(9000, LogLevel.Error, "Function {FunctionName} failed (transient: {Transient}); the runtime retry policy decides what happens next")]
     public static partial void FunctionFailed(ILogger logger, Exception exception, string functionName, bool transient);

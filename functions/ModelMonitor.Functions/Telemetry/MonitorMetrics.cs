@@ -21,6 +21,8 @@ public sealed class MonitorMetrics : IDisposable
         Duplicates = _meter.CreateCounter<long>("modelmonitor.ingest.duplicates", "{event}", "Redelivered events skipped.");
         WriteConflicts = _meter.CreateCounter<long>("modelmonitor.ingest.conflicts", "{write}", "Window writes that lost an ETag race and were retried.");
         RollupsWritten = _meter.CreateCounter<long>("modelmonitor.rollups.written", "{blob}", "Roll-up summaries rewritten.");
+        AlertsRaised = _meter.CreateCounter<long>("modelmonitor.alerts.raised", "{alert}", "New alerts raised by the checks.");
+        ChecksFailed = _meter.CreateCounter<long>("modelmonitor.checks.failed", "{run}", "Check runs or windows that failed.");
     }
 
     public Counter<long> EventsReceived { get; }
@@ -34,6 +36,10 @@ public sealed class MonitorMetrics : IDisposable
     public Counter<long> WriteConflicts { get; }
 
     public Counter<long> RollupsWritten { get; }
+
+    public Counter<long> AlertsRaised { get; }
+
+    public Counter<long> ChecksFailed { get; }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -73,7 +71,7 @@ public sealed class RollupService(BlobContainerClient windows, SummaryReader rea
             return null;
         }
 
-        var fingerprint = Fingerprint(sources);
+        var fingerprint = SourceFingerprint.Of(sources);
         var target = windows.GetBlobClient(BlobNames.Rollup(key));
         try
         {
@@ -105,16 +103,5 @@ public sealed class RollupService(BlobContainerClient windows, SummaryReader rea
             },
             cancellationToken);
         return true;
-    }
-
-    private static string Fingerprint(List<WindowBlobInfo> sources)
-    {
-        var text = new StringBuilder();
-        foreach (var source in sources.OrderBy(s => s.Name, StringComparer.Ordinal))
-        {
-            text.Append(source.Name).Append('=').Append(source.ETag).Append('\n');
-        }
-
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
 }

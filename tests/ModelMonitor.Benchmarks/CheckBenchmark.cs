@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Events;
+using ModelMonitor.Core.Summaries;
+using ModelMonitor.Core.Summaries.Serialization;
+
+namespace ModelMonitor.Benchmarks;
+
+/// <summary>
+/// Checking cost: M models × 50 features, each checked against its reference from window summaries, beside the cost of
+/// reading those summaries (deserializing the stored bytes; network time would come on top). Prints per-model time and
+/// allocations for both, and one JSON line.
+/// </summary>
+internal static class CheckBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var models = Option(args, "--models", 100);
+        var events = Option(args, "--events", 20_000);
+        Console.Error.WriteLine($"building {models} reference/current summary pairs of {events:N0} events × 50 features …");
+        var stored = Enumerable.Range(0, models)
+            .Select(m => (Reference: WindowSummarySerializer.Serialize(Build(m, events, shift: 0)), Current: WindowSummarySerializer.Serialize(Build(m, events / 4, shift: m % 3 == 0 ? 0.3 : 0))))
+            .ToList();
+        Console.Error.WriteLine($"stored size per summary ≈ {stored.Average(s => s.Reference.Length) / 1024:F0} KiB");
+
+        // Warm-up.
+        var warm = Read(stored[0]);
+        CheckEvaluator.Evaluate(warm.Reference, warm.Current, CheckPolicy.Default);
+
+        var readTime = TimeSpan.Zero;
+        var checkTime = TimeSpan.Zero;
+        long readBytes = 0, checkBytes = 0, alerts = 0;
+        foreach (var pair in stored)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var (reference, current) = Read(pair);
+            readTime += watch.Elapsed;
+            readBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+
+            before = GC.GetAllocatedBytesForCurrentThread();
+            watch.Restart();
+            var result = CheckEvaluator.Evaluate(reference, current, CheckPolicy.Default);
+            checkTime += watch.Elapsed;
+            checkBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            alerts += result.Alerts.Count;
+        }
+
+        var readMs = readTime.TotalMilliseconds / models;
+        var checkMs = checkTime.TotalMilliseconds / models;
+        Console.Error.WriteLine($"per model: read {readMs:F2} ms, {readBytes / models / 1024:N0} KiB allocated; check {checkMs:F2} ms, {checkBytes / models / 1024:N0} KiB allocated; {alerts} alerts in all");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{{\"models\":{models},\"features\":50,\"readMsPerModel\":{readMs:F3},\"checkMsPerModel\":{checkMs:F3},\"readKiBPerModel\":{readBytes / 1024.0 / models:F0},\"checkKiBPerModel\":{checkBytes / 1024.0 / models:F0},\"checkToReadRatio\":{checkMs / readMs:F3}}}"));
+        return 0;
+    }
+
+    private static (WindowSummary Reference, WindowSummary Current) Read((byte[] Reference, byte[] Current) pair) =>
+        (WindowSummarySerializer.Deserialize(pair.Reference), WindowSummarySerializer.Deserialize(pair.Current));
+
+    private static WindowSummary Build(int model, int events, double shift)
+    {
+        var random = new Random(model * 7919 + events);
+        var start = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        var summary = new WindowSummary($"model{model}", "1", start, start.AddHours(1));
+        var features = new Feature[50];
+        for (var i = 0; i < events; i++)
+        {
+            for (var f = 0; f < 40; f++)
+            {
+                features[f] = new Feature(Names[f], FieldValue.FromNumber(Normal(random) + (f < 5 ? shift : 0)));
+            }
+
+            for (var f = 40; f < 50; f++)
+            {
+                features[f] = new Feature(Names[f], FieldValue.FromString(Categories[random.Next(Categories.Length)]));
+            }
+
+            summary.Add(new MonitoringEvent
+            {
+                Kind = EventKind.Prediction, EventId = "e", ModelId = summary.ModelId, ModelVersion = "1", Timestamp = start,
+                Features = features, Prediction = FieldValue.FromNumber(random.NextDouble()), LatencyMs = 10 + random.NextDouble(),
+            });
+        }
+
+        return summary;
+    }
+
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    private static readonly string[] Names = [.. Enumerable.Range(0, 50).Select(i => $"f{i:D2}")];
+    private static readonly string[] Categories = ["a", "b", "c", "d", "e", "f", "g", "h"];
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
