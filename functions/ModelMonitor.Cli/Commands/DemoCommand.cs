@@ -45,7 +45,7 @@ internal static class DemoCommand
         var storage = CliStorage.Connect(connection, context.TimeProvider);
         var runner = new DemoRunner(storage, settings, context.TimeProvider);
         context.ErrorConsole.WriteLine(
-            $"demo: {string.Join(", ", settings.Models)} from {JsonOutput.FormatTime(settings.Start)} to {JsonOutput.FormatTime(settings.End)}, seed {settings.Seed}, ~{settings.EventsPerHour}/h per model, partitions {settings.PartitionName(0)}..{DemoSettings.PartitionCount - 1}");
+            $"demo: {string.Join(", ", settings.Models)} from {JsonOutput.FormatTime(settings.Start)} to {JsonOutput.FormatTime(settings.End)}, seed {settings.Seed}, ~{settings.EventsPerHour}/h per model, partitions {settings.StreamId}-{{0..{DemoSettings.PartitionCount - 1}}}");
         var totals = await runner.RunAsync(context.ErrorConsole, cancellationToken);
         DemoReport.WriteModels(context.ErrorConsole, settings, await runner.ReadReportsAsync(cancellationToken));
         DemoReport.WriteDeadLetters(context.ErrorConsole, await runner.ReadDeadLettersAsync(cancellationToken));

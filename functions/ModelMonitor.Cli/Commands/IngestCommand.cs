@@ -35,6 +35,15 @@ internal static class IngestCommand
             throw new CliUsageException($"--events file not found: {file.FullName}");
         }
 
+        try
+        {
+            await using var probe = file.OpenRead();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"--events file cannot be read: {ex.Message}");
+        }
+
         var partition = sourceName is null ? SourceNames.FromFileName(file.Name) : InputParsing.RequireIdentifier(sourceName, "--source");
         var storage = CliStorage.Connect(connection, context.TimeProvider);
         await storage.Clients.EnsureCreatedAsync(cancellationToken);
