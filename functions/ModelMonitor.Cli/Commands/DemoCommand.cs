@@ -1,0 +1,77 @@
+using System.CommandLine;
+using ModelMonitor.Cli.Demo;
+using ModelMonitor.Cli.Hosting;
+using ModelMonitor.Cli.Output;
+using Spectre.Console;
+
+namespace ModelMonitor.Cli.Commands;
+
+/// <summary>
+/// <c>modelmonitor demo [--days 3] [--models fraud,recsys,pricing] [--seed 42] [--events-per-hour 600] [--start T]</c>:
+/// simulates several days of production traffic, ingests it through the Function's pipeline from an in-process
+/// Event Hubs stand-in, rolls up, and reports. Progress and the report go to stderr; stdout gets one JSON line of
+/// totals. Deterministic for a seed and start (default: today's UTC midnight − days), so a re-run folds nothing
+/// twice and reports the events as skipped duplicates.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliContext context, GlobalOptions global)
+    {
+        var days = new Option<int>("--days") { Description = $"Simulated days (1-{DemoSettings.MaxDays})", HelpName = "N", DefaultValueFactory = _ => DemoSettings.DefaultDays };
+        var models = new Option<string>("--models") { Description = "Comma-separated models to simulate", HelpName = "LIST", DefaultValueFactory = _ => string.Join(',', DemoModels.All) };
+        var seed = new Option<int>("--seed") { Description = "Random seed: same seed and start, same stream", HelpName = "N", DefaultValueFactory = _ => 42 };
+        var rate = new Option<int>("--events-per-hour") { Description = "Average predictions per hour per model from ordinary callers", HelpName = "N", DefaultValueFactory = _ => DemoSettings.DefaultEventsPerHour };
+        var start = new Option<string?>("--start") { Description = "First simulated hour, ISO-8601, floored to the hour (default: today's UTC midnight − days)", HelpName = "T" };
+        var command = new Command("demo", "Simulate, ingest, roll up and report a multi-day stream for a few models (local end-to-end run)")
+        {
+            days, models, seed, rate, start,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var dayCount = InputParsing.RequireRange(parse.GetValue(days), 1, DemoSettings.MaxDays, "--days");
+            var settings = new DemoSettings(
+                StartOf(InputParsing.ParseTime(parse.GetValue(start), "--start"), dayCount, context.TimeProvider),
+                dayCount,
+                ParseModels(parse.GetRequiredValue(models)),
+                parse.GetValue(seed),
+                InputParsing.RequireRange(parse.GetValue(rate), 1, DemoSettings.MaxEventsPerHour, "--events-per-hour"));
+            return RunAsync(context, settings, parse.GetRequiredValue(global.Storage), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, DemoSettings settings, string connection, CancellationToken cancellationToken)
+    {
+        var storage = CliStorage.Connect(connection, context.TimeProvider);
+        var runner = new DemoRunner(storage, settings, context.TimeProvider);
+        context.ErrorConsole.WriteLine(
+            $"demo: {string.Join(", ", settings.Models)} from {JsonOutput.FormatTime(settings.Start)} to {JsonOutput.FormatTime(settings.End)}, seed {settings.Seed}, ~{settings.EventsPerHour}/h per model, partitions {settings.StreamId}-{{0..{DemoSettings.PartitionCount - 1}}}");
+        var totals = await runner.RunAsync(context.ErrorConsole, cancellationToken);
+        DemoReport.WriteModels(context.ErrorConsole, settings, await runner.ReadReportsAsync(cancellationToken));
+        DemoReport.WriteDeadLetters(context.ErrorConsole, await runner.ReadDeadLettersAsync(cancellationToken));
+        DemoReport.WriteTotals(context.Out, settings, totals);
+        return ExitCodes.Success;
+    }
+
+    private static DateTimeOffset StartOf(DateTimeOffset? requested, int days, TimeProvider timeProvider)
+    {
+        if (requested is { } start)
+        {
+            return new DateTimeOffset(start.UtcTicks - (start.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        }
+
+        var today = timeProvider.GetUtcNow().UtcDateTime.Date;
+        return new DateTimeOffset(today, TimeSpan.Zero).AddDays(-days);
+    }
+
+    private static IReadOnlyList<string> ParseModels(string list)
+    {
+        var models = DemoModels.Parse(list, out var unknown);
+        if (unknown.Count > 0 || models.Count == 0)
+        {
+            throw new CliUsageException($"--models '{list}': use one or more of {string.Join(", ", DemoModels.All)}, comma-separated.");
+        }
+
+        return models;
+    }
+}
