@@ -75,6 +75,9 @@ public static class CliApp
             DeadLettersCommand.Create(context, global),
             RollupCommand.Create(context, global),
             DemoCommand.Create(context, global),
+            DriftCommand.Create(context),
+            ReferenceCommand.Create(context, global),
+            CheckCommand.Create(context, global),
         };
         return root;
     }

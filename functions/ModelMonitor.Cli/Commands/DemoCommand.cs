@@ -49,6 +49,17 @@ internal static class DemoCommand
         var totals = await runner.RunAsync(context.ErrorConsole, cancellationToken);
         DemoReport.WriteModels(context.ErrorConsole, settings, await runner.ReadReportsAsync(cancellationToken));
         DemoReport.WriteDeadLetters(context.ErrorConsole, await runner.ReadDeadLettersAsync(cancellationToken));
+        context.ErrorConsole.WriteLine("checks: first day as reference, whole hours of the following days …");
+        if (await runner.CheckAsync(cancellationToken) is { } checks)
+        {
+            CheckCommand.WriteAlerts(context.Error, checks.Alerts);
+            context.ErrorConsole.WriteLine(
+                $"checks: evaluated {checks.Run.Evaluated} hours, unchanged {checks.Run.Unchanged}, new alerts {checks.Run.AlertsRaised} ({string.Join(", ", checks.Alerts.GroupBy(a => a.Kind).Select(g => $"{g.Key} {g.Count()}"))})");
+        }
+        else
+        {
+            context.ErrorConsole.WriteLine("checks: skipped (they need at least two days: the first is the reference)");
+        }
         DemoReport.WriteTotals(context.Out, settings, totals);
         return ExitCodes.Success;
     }

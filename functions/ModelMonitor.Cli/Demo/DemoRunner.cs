@@ -2,9 +2,12 @@ using Azure.Storage.Blobs.Models;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
 using ModelMonitor.Cli.Sources;
+using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
+using ModelMonitor.Storage.Checks;
+using ModelMonitor.Storage.Tables;
 using Spectre.Console;
 
 namespace ModelMonitor.Cli.Demo;
@@ -44,6 +47,40 @@ internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, Time
             rollupTask.Value = rollupTask.MaxValue;
             return new DemoTotals(messages, ingest, hourly, daily);
         });
+    }
+
+    /// <summary>
+    /// Pins each model's first simulated day as its reference, then runs the checks over whole hours of the remaining
+    /// days, as the RunChecks timer would have at the end of the range. Null with fewer than two days.
+    /// </summary>
+    public async Task<(CheckRunResult Run, IReadOnlyList<MonitorAlert> Alerts)?> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        if (settings.Days < 2)
+        {
+            return null;
+        }
+
+        var references = new ReferenceStore(storage.Clients.References);
+        foreach (var model in settings.Models)
+        {
+            if (await storage.Reader.ReadRangeAsync(model, null, settings.Start, settings.Start.AddDays(1), cancellationToken) is { } firstDay)
+            {
+                await references.SaveAsync(model, null, firstDay, cancellationToken);
+            }
+        }
+
+        var sink = new RecordingAlertSink(new TableAlertSink(storage.Clients.Tables.GetTableClient(TableAlertSink.TableName)));
+        var runner = new CheckRunner(
+            storage.Reader,
+            references,
+            new CheckResultStore(storage.Clients.CheckResults),
+            sink,
+            new FixedTimeProvider(settings.End),
+            CheckPolicy.Default,
+            TimeSpan.FromDays(settings.Days - 1),
+            includeBaseWindows: false);
+        var run = await runner.RunAsync(cancellationToken);
+        return (run, sink.Raised);
     }
 
     public async Task<IReadOnlyList<ModelReport>> ReadReportsAsync(CancellationToken cancellationToken = default)

@@ -22,7 +22,7 @@ public sealed class CliStorage
         Options = options;
         WindowStore = new BlobWindowStore(clients.Windows);
         DeadLetters = new BlobDeadLetterStore(clients.DeadLetters);
-        Reader = new SummaryReader(clients.Windows, options.BaseGranularity);
+        Reader = new SummaryReader(clients.Windows, options.GetBaseGranularity());
         Rollups = new RollupService(clients.Windows, Reader, timeProvider);
     }
 
@@ -65,7 +65,7 @@ public sealed class CliStorage
 
     /// <summary>The pipeline the Event Hubs trigger uses, with the same window length and parser limits.</summary>
     public IngestPipeline CreatePipeline() =>
-        new(WindowStore, DeadLetters, Options.BaseGranularity, Options.Limits, Options.IngestParallelism);
+        new(WindowStore, DeadLetters, Options.GetBaseGranularity(), Options.GetLimits(), Options.IngestParallelism);
 
     private static void ConfigureRetry(RetryOptions retry)
     {

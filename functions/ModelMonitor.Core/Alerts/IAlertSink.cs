@@ -9,6 +9,6 @@ namespace ModelMonitor.Core.Alerts;
 public interface IAlertSink
 {
     /// <summary>Records alerts; an alert whose <see cref="MonitorAlert.DedupKey"/> was recorded before is not recorded again.</summary>
-    /// <returns>How many were new.</returns>
-    Task<int> RaiseAsync(IReadOnlyList<MonitorAlert> alerts, CancellationToken cancellationToken = default);
+    /// <returns>The alerts that were new.</returns>
+    Task<IReadOnlyList<MonitorAlert>> RaiseAsync(IReadOnlyList<MonitorAlert> alerts, CancellationToken cancellationToken = default);
 }

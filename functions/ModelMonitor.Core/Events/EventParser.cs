@@ -84,8 +84,9 @@ public sealed class EventParser
                         }
                         else
                         {
+                            var token = reader.TokenType;
                             reader.Skip();
-                            results.Add(ParseResult.Invalid(index, $"not-an-object: array element is {reader.TokenType}"));
+                            results.Add(ParseResult.Invalid(index, $"not-an-object: array element is {Describe(token)}"));
                         }
 
                         index++;
@@ -98,8 +99,9 @@ public sealed class EventParser
 
                     break;
                 default:
+                    var bodyToken = reader.TokenType;
                     reader.Skip();
-                    results.Add(ParseResult.Invalid(0, $"not-an-object: body is a JSON {reader.TokenType}"));
+                    results.Add(ParseResult.Invalid(0, $"not-an-object: body is {Describe(bodyToken)}"));
                     break;
             }
 
@@ -189,8 +191,9 @@ public sealed class EventParser
                 value = intern ? InternString(ref reader) : reader.GetString();
                 return null;
             default:
+                var token = reader.TokenType;
                 reader.Skip();
-                return $"wrong-type: {field} must be a string, got {Describe(reader.TokenType)}";
+                return $"wrong-type: {field} must be a string, got {Describe(token)}";
         }
     }
 
@@ -204,8 +207,9 @@ public sealed class EventParser
 
         if (reader.TokenType != JsonTokenType.String)
         {
+            var token = reader.TokenType;
             reader.Skip();
-            return $"wrong-type: {field} must be an ISO-8601 string, got {Describe(reader.TokenType)}";
+            return $"wrong-type: {field} must be an ISO-8601 string, got {Describe(token)}";
         }
 
         if (!reader.TryGetDateTimeOffset(out var parsed) || !HasExplicitOffset(reader.ValueSpan))
@@ -248,8 +252,9 @@ public sealed class EventParser
                 value = special;
                 return null;
             default:
+                var token = reader.TokenType;
                 reader.Skip();
-                return $"wrong-type: {field} must be a number, got {Describe(reader.TokenType)}";
+                return $"wrong-type: {field} must be a number, got {Describe(token)}";
         }
     }
 
@@ -277,8 +282,9 @@ public sealed class EventParser
                     : FieldValue.FromString(InternString(ref reader));
                 return null;
             default:
+                var token = reader.TokenType;
                 reader.Skip();
-                return $"wrong-type: {field ?? UnnamedField} must be a number, string, boolean or null, got {Describe(reader.TokenType)}";
+                return $"wrong-type: {field ?? UnnamedField} must be a number, string, boolean or null, got {Describe(token)}";
         }
     }
 
@@ -291,8 +297,9 @@ public sealed class EventParser
 
         if (reader.TokenType != JsonTokenType.StartObject)
         {
+            var token = reader.TokenType;
             reader.Skip();
-            return $"wrong-type: features must be an object, got {Describe(reader.TokenType)}";
+            return $"wrong-type: features must be an object, got {Describe(token)}";
         }
 
         var features = new List<Feature>(16);
@@ -339,8 +346,9 @@ public sealed class EventParser
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
+            var token = reader.TokenType;
             reader.Skip();
-            return $"wrong-type: {field} must be an array of strings, got {Describe(reader.TokenType)}";
+            return $"wrong-type: {field} must be an array of strings, got {Describe(token)}";
         }
 
         values = [];
@@ -371,8 +379,9 @@ public sealed class EventParser
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
+            var token = reader.TokenType;
             reader.Skip();
-            return $"wrong-type: upstream must be an array, got {Describe(reader.TokenType)}";
+            return $"wrong-type: upstream must be an array, got {Describe(token)}";
         }
 
         values = [];

@@ -1,3 +1,4 @@
+using System.Text;
 using ModelMonitor.Core.Alerts;
 using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Summaries;
@@ -22,7 +23,8 @@ public sealed class CheckRunner(
     IAlertSink alerts,
     TimeProvider timeProvider,
     CheckPolicy policy,
-    TimeSpan lookback)
+    TimeSpan lookback,
+    bool includeBaseWindows = true)
 {
     public async Task<CheckRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -47,17 +49,22 @@ public sealed class CheckRunner(
                 }
             }
 
-            foreach (var window in blobs.GroupBy(b => b.Parts.WindowStart))
+            if (includeBaseWindows)
             {
-                total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], reference, cancellationToken));
+                foreach (var window in blobs.GroupBy(b => b.Parts.WindowStart))
+                {
+                    total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], reference, cancellationToken));
+                }
             }
 
-            // The latest complete hour: more events than a base window, so small shifts reach significance.
-            var hourStart = Granularity.Hour.Floor(now) - Granularity.Hour.Length;
-            var hourBlobs = blobs.Where(b => b.Parts.WindowStart >= hourStart && b.Parts.WindowStart < hourStart + Granularity.Hour.Length).ToList();
-            if (hourBlobs.Count > 0 && baseTier.Length < Granularity.Hour.Length)
+            // Whole hours: more events than a base window, so real shifts reach significance while noise does not.
+            var lastHour = Granularity.Hour.Floor(now) - Granularity.Hour.Length;
+            if (baseTier.Length < Granularity.Hour.Length)
             {
-                total = Add(total, await EvaluateAsync(model, Granularity.Hour, hourStart, hourBlobs, reference, cancellationToken));
+                foreach (var hour in blobs.GroupBy(b => Granularity.Hour.Floor(b.Parts.WindowStart)).Where(h => h.Key <= lastHour))
+                {
+                    total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], reference, cancellationToken));
+                }
             }
         }
 
@@ -75,12 +82,20 @@ public sealed class CheckRunner(
         }
 
         var current = new WindowSummary(model.ModelId, model.ModelVersion, start, start + tier.Length);
-        foreach (var source in sources)
+        try
         {
-            if (await reader.ReadBlobAsync(source.Name, cancellationToken) is { } part)
+            foreach (var source in sources)
             {
-                current.Merge(part);
+                if (await reader.ReadBlobAsync(source.Name, cancellationToken) is { } part)
+                {
+                    current.Merge(part);
+                }
             }
+        }
+        catch (FormatException)
+        {
+            // A corrupt blob fails this window only; the run carries on and reports it.
+            return new CheckRunResult(0, 0, 0, 0, 1);
         }
 
         reference ??= await TrailingBaselineAsync(model, start, tier, cancellationToken);
@@ -93,8 +108,8 @@ public sealed class CheckRunner(
 
         // Alerts first: a crash before the result is written re-evaluates and re-raises, which the dedup key absorbs.
         var raised = await alerts.RaiseAsync(result.Alerts, cancellationToken);
-        await results.WriteAsync(name, CheckResultJson.SerializeToUtf8Bytes(result), fingerprint, cancellationToken);
-        return new CheckRunResult(1, 0, 0, raised, 0);
+        await results.WriteAsync(name, Encoding.UTF8.GetBytes(CheckResultJson.Serialize(result)), fingerprint, cancellationToken);
+        return new CheckRunResult(1, 0, 0, raised.Count, 0);
     }
 
     private async Task<WindowSummary?> TrailingBaselineAsync(ModelVersionRef model, DateTimeOffset start, Granularity tier, CancellationToken cancellationToken)

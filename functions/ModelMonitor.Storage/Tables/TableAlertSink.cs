@@ -23,22 +23,22 @@ public sealed class TableAlertSink(TableClient table) : IAlertSink
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(alert.DedupKey)))[..40];
     }
 
-    public async Task<int> RaiseAsync(IReadOnlyList<MonitorAlert> alerts, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MonitorAlert>> RaiseAsync(IReadOnlyList<MonitorAlert> alerts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         if (alerts.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         await table.CreateIfNotExistsAsync(cancellationToken);
-        var created = 0;
+        var created = new List<MonitorAlert>();
         foreach (var alert in alerts)
         {
             try
             {
                 await table.AddEntityAsync(ToEntity(alert), cancellationToken);
-                created++;
+                created.Add(alert);
             }
             catch (RequestFailedException ex) when (ex.Status == 409)
             {

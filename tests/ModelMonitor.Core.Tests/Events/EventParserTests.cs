@@ -115,6 +115,22 @@ public class EventParserTests
         Assert.StartsWith(expectedReasonPrefix, SingleError(body));
     }
 
+    [Theory]
+    [InlineData("{\"features\":{\"x\":{\"nested\":1}}}", "wrong-type: features.x must be a number, string, boolean or null, got an object")]
+    [InlineData("{\"latencyMs\":[1]}", "wrong-type: latencyMs must be a number, got an array")]
+    [InlineData("{\"schema\":{}}", "wrong-type: schema must be a string, got an object")]
+    public void Parse_WrongType_DescribesTheTokenThatArrived(string body, string expected)
+    {
+        Assert.Equal(expected, SingleError(body));
+    }
+
+    [Fact]
+    public void Parse_ArrayWithNonObject_DescribesTheElement()
+    {
+        Assert.Equal("not-an-object: array element is a number", Parse("[42]").Single().Error);
+        Assert.Equal("not-an-object: body is a string", SingleError("\"x\""));
+    }
+
     [Fact]
     public void Parse_EventIdLongerThan128_IsRejected()
     {

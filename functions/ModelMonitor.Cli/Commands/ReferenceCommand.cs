@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using ModelMonitor.Cli.Hosting;
+using ModelMonitor.Cli.Output;
+using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Events;
+using ModelMonitor.Core.Summaries;
+using ModelMonitor.Storage.Blobs;
+
+namespace ModelMonitor.Cli.Commands;
+
+/// <summary>
+/// <c>modelmonitor reference build --model ID [--version V] --data FILE</c> stores a training/validation profile
+/// (CSV columns, or JSONL of prediction/v1 events) as the model's reference summary;
+/// <c>modelmonitor reference pin --model ID [--version V] --from T --to T</c> stores a production time range instead.
+/// Without --version the reference serves every version of the model that has none of its own.
+/// </summary>
+internal static class ReferenceCommand
+{
+    public static Command Create(CliContext context, GlobalOptions global)
+    {
+        var command = new Command("reference", "Build or pin the reference a model is checked against");
+        command.Subcommands.Add(CreateBuild(context, global));
+        command.Subcommands.Add(CreatePin(context, global));
+        return command;
+    }
+
+    private static Command CreateBuild(CliContext context, GlobalOptions global)
+    {
+        var model = new Option<string>("--model") { Description = "Model id", Required = true, HelpName = "ID" };
+        var version = new Option<string?>("--version") { Description = "Model version (default: any version without its own reference)", HelpName = "V" };
+        var data = new Option<FileInfo>("--data") { Description = "Training or validation data: .csv (one column per feature) or .jsonl (prediction/v1 events)", Required = true, HelpName = "FILE" };
+        var command = new Command("build", "Build a reference profile from a CSV or JSONL file") { model, version, data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var modelId = InputParsing.RequireIdentifier(parse.GetValue(model), "--model");
+            var modelVersion = parse.GetValue(version) is { } v ? InputParsing.RequireIdentifier(v, "--version") : null;
+            var file = parse.GetRequiredValue(data);
+            var summary = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
+                ? await FromEventsAsync(file, modelId, modelVersion ?? "reference", cancellationToken)
+                : SummaryBuilder.FromColumns((await DriftCommand.ReadCsvAsync(file, "--data", cancellationToken)).Columns, modelId, modelVersion ?? "reference");
+            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command CreatePin(CliContext context, GlobalOptions global)
+    {
+        var model = new Option<string>("--model") { Description = "Model id", Required = true, HelpName = "ID" };
+        var version = new Option<string?>("--version") { Description = "Model version whose windows to read and pin (default: all versions, pinned as the model default)", HelpName = "V" };
+        var from = new Option<string>("--from") { Description = "Start of the range (ISO-8601)", Required = true, HelpName = "T" };
+        var to = new Option<string>("--to") { Description = "End of the range (ISO-8601)", Required = true, HelpName = "T" };
+        var command = new Command("pin", "Use a stored production time range as the reference") { model, version, from, to };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var modelId = InputParsing.RequireIdentifier(parse.GetValue(model), "--model");
+            var modelVersion = parse.GetValue(version) is { } v ? InputParsing.RequireIdentifier(v, "--version") : null;
+            var start = InputParsing.ParseTime(parse.GetValue(from), "--from")!.Value;
+            var end = InputParsing.ParseTime(parse.GetValue(to), "--to")!.Value;
+            var storage = CliStorage.Connect(parse.GetRequiredValue(global.Storage), context.TimeProvider);
+            var summary = await storage.Reader.ReadRangeAsync(modelId, modelVersion, start, end, cancellationToken);
+            if (summary is null)
+            {
+                await context.Error.WriteLineAsync($"error: no stored windows for model '{modelId}' between {start:O} and {end:O}.");
+                return ExitCodes.NotFound;
+            }
+
+            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> SaveAsync(CliContext context, string connection, string modelId, string? modelVersion, WindowSummary summary, CancellationToken cancellationToken)
+    {
+        var storage = CliStorage.Connect(connection, context.TimeProvider);
+        await new ReferenceStore(storage.Clients.References).SaveAsync(modelId, modelVersion, summary, cancellationToken);
+        JsonOutput.WriteLine(context.Out, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("reference", $"{BlobNames.ReferencesContainer}/{ReferenceStore.BlobName(modelId, modelVersion)}");
+            w.WriteNumber("events", summary.EventCount);
+            w.WriteNumber("features", summary.Features.Count);
+            w.WriteNumber("outcomes", summary.Outcomes.Count);
+            w.WriteEndObject();
+        });
+        return ExitCodes.Success;
+    }
+
+    /// <summary>JSONL of contract-v1 events: parsed and validated exactly as ingest does; invalid lines are an input error.</summary>
+    private static async Task<WindowSummary> FromEventsAsync(FileInfo file, string modelId, string modelVersion, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            throw new CliUsageException($"--data: file '{file.FullName}' does not exist.");
+        }
+
+        // Training data is historical: no timestamp is "in the future", so arrival is the far end of time.
+        var parser = new EventParser();
+        var arrival = DateTimeOffset.MaxValue.AddDays(-1);
+        var results = new List<ParseResult>();
+        WindowSummary? summary = null;
+        DateTimeOffset first = DateTimeOffset.MaxValue, last = DateTimeOffset.MinValue;
+        var lineNumber = 0;
+        await foreach (var line in File.ReadLinesAsync(file.FullName, cancellationToken))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            results.Clear();
+            parser.Parse(Encoding.UTF8.GetBytes(line), arrival, results);
+            foreach (var result in results)
+            {
+                var e = result.Event ?? throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--data: line {lineNumber}: {result.Error}"));
+                summary ??= new WindowSummary(modelId, modelVersion, e.Timestamp, e.Timestamp);
+                summary.Add(e);
+                first = e.Timestamp < first ? e.Timestamp : first;
+                last = e.Timestamp > last ? e.Timestamp : last;
+            }
+        }
+
+        if (summary is null)
+        {
+            throw new CliUsageException("--data: the file holds no events.");
+        }
+
+        // Stretch the window over the events' time span.
+        var spanned = new WindowSummary(modelId, modelVersion, first, last);
+        spanned.Merge(summary);
+        return spanned;
+}

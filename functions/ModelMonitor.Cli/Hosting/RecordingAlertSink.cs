@@ -1,0 +1,19 @@
+using ModelMonitor.Core.Alerts;
+using ModelMonitor.Core.Checks;
+
+namespace ModelMonitor.Cli.Hosting;
+
+/// <summary>Passes alerts on and remembers the ones the inner sink reported as new, for the CLI to print.</summary>
+internal sealed class RecordingAlertSink(IAlertSink inner) : IAlertSink
+{
+    private readonly List<MonitorAlert> _raised = [];
+
+    public IReadOnlyList<MonitorAlert> Raised => _raised;
+
+    public async Task<IReadOnlyList<MonitorAlert>> RaiseAsync(IReadOnlyList<MonitorAlert> alerts, CancellationToken cancellationToken = default)
+    {
+        var created = await inner.RaiseAsync(alerts, cancellationToken);
+        _raised.AddRange(created);
+        return created;
+    }
+}
