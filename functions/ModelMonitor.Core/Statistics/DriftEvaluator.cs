@@ -134,7 +134,8 @@ public static class DriftEvaluator
 
         double w = WassersteinDistance.ComputeSorted(
             feature.ReferenceValues.Span, feature.ReferenceWeights.Span, feature.CurrentValues.Span, feature.CurrentWeights.Span);
-        double sigma = WassersteinDistance.StandardDeviation(feature.ReferenceValues.Span, feature.ReferenceWeights.Span);
+        double sigma = feature.ReferenceStandardDeviation
+            ?? WassersteinDistance.StandardDeviation(feature.ReferenceValues.Span, feature.ReferenceWeights.Span);
         return WassersteinDistance.Normalize(w, sigma, policy.WassersteinStdFloor);
     }
 }

@@ -41,6 +41,13 @@ public sealed record FeatureDriftInput
     /// <summary>Numeric: weights aligned with <see cref="CurrentValues"/>; empty means unit weights.</summary>
     public ReadOnlyMemory<double> CurrentWeights { get; private init; }
 
+    /// <summary>
+    /// Numeric (weighted): the reference's standard deviation (ddof 0) to normalize Wasserstein with, when known more
+    /// accurately than the weighted values give it (e.g. a summary's exact moments next to its sketch); null means
+    /// compute it from <see cref="ReferenceValues"/> and <see cref="ReferenceWeights"/>.
+    /// </summary>
+    public double? ReferenceStandardDeviation { get; private init; }
+
     /// <summary>Categorical: reference count per category; Binary: [negatives, positives].</summary>
     public ReadOnlyMemory<double> ReferenceCounts { get; private init; }
 
@@ -67,6 +74,8 @@ public sealed record FeatureDriftInput
     /// Weighted numeric distributions: finite values sorted ascending (repeats allowed) with non-negative weights,
     /// e.g. a KLL sketch's sorted view. The sizes default to the rounded total weights (the number of values
     /// summarized); pass them explicitly when the weights are not counts. The arrays are referenced, not copied.
+    /// <paramref name="referenceStandardDeviation"/> (finite, ≥ 0) replaces the weighted standard deviation of the
+    /// reference when normalizing Wasserstein, e.g. a summary's exact σ next to its sketch.
     /// </summary>
     public static FeatureDriftInput NumericWeighted(
         string name,
@@ -75,8 +84,14 @@ public sealed record FeatureDriftInput
         ReadOnlyMemory<double> sortedCurrent,
         ReadOnlyMemory<double> currentWeights,
         long? referenceSize = null,
-        long? currentSize = null)
+        long? currentSize = null,
+        double? referenceStandardDeviation = null)
     {
+        if (referenceStandardDeviation is { } sigma && !(sigma >= 0 && double.IsFinite(sigma)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(referenceStandardDeviation), sigma, "Must be finite and ≥ 0.");
+        }
+
         SampleValidation.RequireSorted(sortedReference.Span, nameof(sortedReference));
         SampleValidation.RequireSorted(sortedCurrent.Span, nameof(sortedCurrent));
         SampleValidation.RequireFinite(sortedReference.Span, nameof(sortedReference));
@@ -93,6 +108,7 @@ public sealed record FeatureDriftInput
             ReferenceWeights = referenceWeights,
             CurrentValues = sortedCurrent,
             CurrentWeights = currentWeights,
+            ReferenceStandardDeviation = referenceStandardDeviation,
         };
     }
 

@@ -209,6 +209,26 @@ public sealed class DriftEvaluatorTests
     }
 
     [Fact]
+    public void WeightedNumeric_GivenReferenceStandardDeviation_NormalizesWassersteinWithIt()
+    {
+        // 2,000 values per side (a distance decides); W = 10 between the two grids.
+        double[] values = Enumerable.Range(0, 50).Select(i => (double)i).ToArray();
+        double[] shifted = values.Select(v => v + 10).ToArray();
+        double[] weights = Enumerable.Repeat(40.0, 50).ToArray();
+
+        FeatureDriftResult given = Assert.Single(DriftEvaluator.Evaluate(
+            [FeatureDriftInput.NumericWeighted("x", values, weights, shifted, weights, referenceStandardDeviation: 20)], DriftPolicy.Default).Features);
+        FeatureDriftResult computed = Assert.Single(DriftEvaluator.Evaluate(
+            [FeatureDriftInput.NumericWeighted("x", values, weights, shifted, weights)], DriftPolicy.Default).Features);
+
+        Assert.Equal(DriftMethod.Wasserstein, given.Method);
+        Assert.Equal(10.0 / 20, given.Score!.Value, 12);
+        Assert.Equal(10.0 / WassersteinDistance.StandardDeviation(values, weights), computed.Score!.Value, 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            FeatureDriftInput.NumericWeighted("x", values, weights, shifted, weights, referenceStandardDeviation: double.NaN));
+    }
+
+    [Fact]
     public void NoFeatures_NoDatasetDrift()
     {
         DatasetDriftResult result = DriftEvaluator.Evaluate([], DriftPolicy.Default);
