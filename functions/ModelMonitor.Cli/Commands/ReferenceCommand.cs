@@ -98,7 +98,7 @@ internal static class ReferenceCommand
         // Training data is historical: no timestamp is "in the future", so arrival is the far end of time.
         var parser = new EventParser();
         var arrival = DateTimeOffset.MaxValue.AddDays(-1);
-        var results = new List<ParseResult>();
+        var results = new List<Core.Events.ParseResult>();
         WindowSummary? summary = null;
         DateTimeOffset first = DateTimeOffset.MaxValue, last = DateTimeOffset.MinValue;
         var lineNumber = 0;
@@ -131,4 +131,5 @@ internal static class ReferenceCommand
         var spanned = new WindowSummary(modelId, modelVersion, first, last);
         spanned.Merge(summary);
         return spanned;
+    }
 }
