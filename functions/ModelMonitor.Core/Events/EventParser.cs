@@ -290,16 +290,9 @@ public sealed class EventParser
 
     private string? ReadFeatures(ref Utf8JsonReader reader, ref EventDraft draft)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (!TryEnter(ref reader, JsonTokenType.StartObject, "features", "an object", out var invalid))
         {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            var token = reader.TokenType;
-            reader.Skip();
-            return $"wrong-type: features must be an object, got {Describe(token)}";
+            return invalid;
         }
 
         var features = new List<Feature>(16);
@@ -339,16 +332,9 @@ public sealed class EventParser
     private string? ReadStringArray(ref Utf8JsonReader reader, string field, out List<string>? values)
     {
         values = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (!TryEnter(ref reader, JsonTokenType.StartArray, field, "an array of strings", out var invalid))
         {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            var token = reader.TokenType;
-            reader.Skip();
-            return $"wrong-type: {field} must be an array of strings, got {Describe(token)}";
+            return invalid;
         }
 
         values = [];
@@ -372,16 +358,9 @@ public sealed class EventParser
     private string? ReadUpstream(ref Utf8JsonReader reader, out List<UpstreamRef>? values)
     {
         values = null;
-        if (reader.TokenType == JsonTokenType.Null)
+        if (!TryEnter(ref reader, JsonTokenType.StartArray, "upstream", "an array", out var invalid))
         {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            var token = reader.TokenType;
-            reader.Skip();
-            return $"wrong-type: upstream must be an array, got {Describe(token)}";
+            return invalid;
         }
 
         values = [];
@@ -469,6 +448,28 @@ public sealed class EventParser
         {
             ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// Positions on a container value: true when it is the <paramref name="expected"/> container; false for null
+    /// (no error) or for any other value, which is skipped and described in <paramref name="error"/>.
+    /// </summary>
+    private static bool TryEnter(ref Utf8JsonReader reader, JsonTokenType expected, string field, string shape, out string? error)
+    {
+        error = null;
+        if (reader.TokenType == expected)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            var token = reader.TokenType;
+            reader.Skip();
+            error = $"wrong-type: {field} must be {shape}, got {Describe(token)}";
+        }
+
+        return false;
     }
 
     private static double ReadDouble(ref Utf8JsonReader reader) =>
