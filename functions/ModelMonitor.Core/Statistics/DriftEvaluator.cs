@@ -12,7 +12,8 @@ namespace ModelMonitor.Core.Statistics;
 /// chi-square (categorical), pooled z (binary). The p-values of all features decided by a test are adjusted together
 /// with the policy's correction (the family is the model's tested features); drift when adjusted p &lt; α.</item>
 /// <item>Larger reference → effect size: normalized Wasserstein (numeric) or Jensen–Shannon distance (categorical,
-/// binary); drift when distance ≥ threshold. Distances are not part of the multiple-testing family.</item>
+/// binary); drift when distance ≥ threshold and (by default, <see cref="FeatureDriftPolicy.RequireSignificantDistance"/>)
+/// the feature's test rejects at α uncorrected. Distances are not part of the multiple-testing family.</item>
 /// </list>
 /// Dataset drift: drifted / decided ≥ <see cref="DriftPolicy.DatasetDriftShare"/> with at least one decided feature.
 /// Constant columns and degenerate tables give neutral finite scores (p = 1 or distance 0), never NaN.
@@ -61,10 +62,20 @@ public static class DriftEvaluator
             {
                 double distance = Distance(feature, featurePolicy);
                 bool drifted = distance >= threshold;
+                double? pValue = null;
+                if (drifted && featurePolicy.RequireSignificantDistance)
+                {
+                    // Effect size and significance: sampling noise in a small current window, and the sketches' rank
+                    // error, inflate distances; a shift the test cannot tell from noise is not reported as drift.
+                    pValue = Test(feature).PValue;
+                    drifted = pValue < featurePolicy.Alpha;
+                }
+
                 results[i] = result with
                 {
                     Score = distance,
                     Statistic = distance,
+                    PValue = pValue,
                     Drifted = drifted,
                     Status = drifted ? DriftStatus.Drifted : DriftStatus.NoDrift,
                 };

@@ -20,13 +20,17 @@ public sealed record FeatureDriftPolicy
     /// <param name="numericDistanceThreshold">Normalized Wasserstein at or above which a numeric feature drifted. &gt; 0.</param>
     /// <param name="categoricalDistanceThreshold">Jensen–Shannon distance at or above which a categorical or binary feature drifted. In (0, √ln2].</param>
     /// <param name="wassersteinStdFloor">Lower bound on the reference standard deviation when normalizing Wasserstein. &gt; 0.</param>
+    /// <param name="requireSignificantDistance">In the distance regime, also require the feature's test (KS, chi-square,
+    /// z) to reject at α, uncorrected. Default true: a distance over its threshold that a small current window (or the
+    /// sketches' rank error) explains is noise, not drift.</param>
     public FeatureDriftPolicy(
         long minSampleSize = DefaultMinSampleSize,
         long maxReferenceSizeForTests = DefaultMaxReferenceSizeForTests,
         double alpha = DefaultAlpha,
         double numericDistanceThreshold = DefaultNumericDistanceThreshold,
         double categoricalDistanceThreshold = DefaultCategoricalDistanceThreshold,
-        double wassersteinStdFloor = WassersteinDistance.DefaultStdFloor)
+        double wassersteinStdFloor = WassersteinDistance.DefaultStdFloor,
+        bool requireSignificantDistance = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minSampleSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(maxReferenceSizeForTests);
@@ -57,6 +61,7 @@ public sealed record FeatureDriftPolicy
         NumericDistanceThreshold = numericDistanceThreshold;
         CategoricalDistanceThreshold = categoricalDistanceThreshold;
         WassersteinStdFloor = wassersteinStdFloor;
+        RequireSignificantDistance = requireSignificantDistance;
     }
 
     /// <summary>All defaults.</summary>
@@ -79,4 +84,7 @@ public sealed record FeatureDriftPolicy
 
     /// <value>Default 0.001, as Evidently.</value>
     public double WassersteinStdFloor { get; }
+
+    /// <summary>Whether a distance over its threshold must also be statistically significant. <value>Default true.</value></summary>
+    public bool RequireSignificantDistance { get; }
 }
