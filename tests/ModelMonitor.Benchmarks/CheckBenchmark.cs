@@ -47,12 +47,46 @@ internal static class CheckBenchmark
             alerts += result.Alerts.Count;
         }
 
+        var storageMs = args.Contains("--storage") ? StorageReadMs(stored, args[Array.IndexOf(args, "--storage") + 1]) : (double?)null;
         var readMs = readTime.TotalMilliseconds / models;
         var checkMs = checkTime.TotalMilliseconds / models;
         Console.Error.WriteLine($"per model: read {readMs:F2} ms, {readBytes / models / 1024:N0} KiB allocated; check {checkMs:F2} ms, {checkBytes / models / 1024:N0} KiB allocated; {alerts} alerts in all");
+        if (storageMs is { } ms)
+        {
+            Console.Error.WriteLine($"per model from storage (download + deserialize, 2 blobs): {ms:F2} ms");
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"models\":{models},\"features\":50,\"readMsPerModel\":{readMs:F3},\"checkMsPerModel\":{checkMs:F3},\"readKiBPerModel\":{readBytes / 1024.0 / models:F0},\"checkKiBPerModel\":{checkBytes / 1024.0 / models:F0},\"checkToReadRatio\":{checkMs / readMs:F3}}}"));
+            $"{{\"models\":{models},\"storageReadMsPerModel\":{(storageMs is { } s ? s.ToString("F3", CultureInfo.InvariantCulture) : "null")},\"features\":50,\"readMsPerModel\":{readMs:F3},\"checkMsPerModel\":{checkMs:F3},\"readKiBPerModel\":{readBytes / 1024.0 / models:F0},\"checkKiBPerModel\":{checkBytes / 1024.0 / models:F0},\"checkToReadRatio\":{checkMs / readMs:F3}}}"));
         return 0;
+    }
+
+    /// <summary>Uploads the pairs to a scratch container, then times download + deserialize of each pair.</summary>
+    private static double StorageReadMs(List<(byte[] Reference, byte[] Current)> stored, string connection)
+    {
+        var container = new Azure.Storage.Blobs.BlobServiceClient(connection).GetBlobContainerClient($"bench{Guid.NewGuid():N}"[..24]);
+        container.CreateIfNotExists();
+        try
+        {
+            for (var i = 0; i < stored.Count; i++)
+            {
+                container.GetBlobClient($"{i}/reference").Upload(BinaryData.FromBytes(stored[i].Reference));
+                container.GetBlobClient($"{i}/current").Upload(BinaryData.FromBytes(stored[i].Current));
+            }
+
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < stored.Count; i++)
+            {
+                WindowSummarySerializer.Deserialize(container.GetBlobClient($"{i}/reference").DownloadContent().Value.Content.ToMemory().Span);
+                WindowSummarySerializer.Deserialize(container.GetBlobClient($"{i}/current").DownloadContent().Value.Content.ToMemory().Span);
+            }
+
+            return watch.Elapsed.TotalMilliseconds / stored.Count;
+        }
+        finally
+        {
+            container.DeleteIfExists();
+        }
     }
 
     private static (WindowSummary Reference, WindowSummary Current) Read((byte[] Reference, byte[] Current) pair) =>
