@@ -19,7 +19,6 @@ public sealed class RunChecksFunction(CheckRunner runner, MonitorMetrics metrics
         try
         {
             var result = await runner.RunAsync(cancellationToken);
-            metrics.AlertsRaised.Add(result.AlertsRaised);
             metrics.ChecksFailed.Add(result.Failed);
             Log.ChecksCompleted(logger, result.Evaluated, result.Unchanged, result.WithoutReference, result.AlertsRaised, result.Failed);
             return result;

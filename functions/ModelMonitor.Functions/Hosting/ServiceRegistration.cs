@@ -49,7 +49,8 @@ public static class ServiceRegistration
             sp.GetRequiredService<IAlertSink>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<CheckPolicy>(),
-            TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChecksOptions>>().Value.LookbackHours)));
+            TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChecksOptions>>().Value.LookbackHours),
+            evaluated: sp.GetRequiredService<MonitorMetrics>().RecordCheck));
         return services;
     }
 }

@@ -22,6 +22,7 @@ public sealed class MonitorMetrics : IDisposable
         WriteConflicts = _meter.CreateCounter<long>("modelmonitor.ingest.conflicts", "{write}", "Window writes that lost an ETag race and were retried.");
         RollupsWritten = _meter.CreateCounter<long>("modelmonitor.rollups.written", "{blob}", "Roll-up summaries rewritten.");
         AlertsRaised = _meter.CreateCounter<long>("modelmonitor.alerts.raised", "{alert}", "New alerts raised by the checks.");
+        DriftScore = _meter.CreateHistogram<double>("modelmonitor.drift.score", null, "Per-feature drift score of each evaluated window (p-value or distance, by method).");
         ChecksFailed = _meter.CreateCounter<long>("modelmonitor.checks.failed", "{run}", "Check runs or windows that failed.");
     }
 
@@ -40,6 +41,27 @@ public sealed class MonitorMetrics : IDisposable
     public Counter<long> AlertsRaised { get; }
 
     public Counter<long> ChecksFailed { get; }
+
+    public Histogram<double> DriftScore { get; }
+
+    /// <summary>Records one evaluated window: drift scores per feature, and each new alert by severity, kind and model.</summary>
+    public void RecordCheck(ModelMonitor.Core.Checks.CheckResult result, IReadOnlyList<ModelMonitor.Core.Checks.MonitorAlert> raised)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(raised);
+        foreach (var feature in result.Drift.Features)
+        {
+            if (feature.Score is { } score)
+            {
+                DriftScore.Record(score, new("modelId", result.ModelId), new("feature", feature.Name), new("method", feature.Method));
+            }
+        }
+
+        foreach (var alert in raised)
+        {
+            AlertsRaised.Add(1, new("severity", alert.Severity.ToString().ToLowerInvariant()), new("kind", alert.Kind), new("modelId", alert.ModelId));
+        }
+    }
 
     public void Dispose() => _meter.Dispose();
 }

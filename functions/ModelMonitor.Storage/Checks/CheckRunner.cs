@@ -13,6 +13,7 @@ namespace ModelMonitor.Storage.Checks;
 /// source blobs changed (late events or labels), and alerts carry a dedup key, so re-runs never duplicate alerts.
 /// </summary>
 /// <remarks>
+/// <c>evaluated</c> sees every result and the alerts that were new, for telemetry (drift scores, alert counts).
 /// Reference: the version's (or the model's default) training profile from <see cref="ReferenceStore"/>; without one,
 /// a trailing baseline: the same time span one week earlier, else the hour before the window.
 /// </remarks>
@@ -24,7 +25,8 @@ public sealed class CheckRunner(
     TimeProvider timeProvider,
     CheckPolicy policy,
     TimeSpan lookback,
-    bool includeBaseWindows = true)
+    bool includeBaseWindows = true,
+    Action<CheckResult, IReadOnlyList<MonitorAlert>>? evaluated = null)
 {
     public async Task<CheckRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -108,6 +110,7 @@ public sealed class CheckRunner(
 
         // Alerts first: a crash before the result is written re-evaluates and re-raises, which the dedup key absorbs.
         var raised = await alerts.RaiseAsync(result.Alerts, cancellationToken);
+        evaluated?.Invoke(result, raised);
         await results.WriteAsync(name, Encoding.UTF8.GetBytes(CheckResultJson.Serialize(result)), fingerprint, cancellationToken);
         return new CheckRunResult(1, 0, 0, raised.Count, 0);
     }
