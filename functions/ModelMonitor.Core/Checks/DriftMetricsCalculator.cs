@@ -23,7 +23,8 @@ internal static class DriftMetricsCalculator
         long referenceSize,
         long currentSize,
         double referenceStandardDeviation,
-        double stdFloor)
+        double stdFloor,
+        bool includePValue = true)
     {
         if (sortedReference.IsEmpty || sortedCurrent.IsEmpty)
         {
@@ -36,9 +37,11 @@ internal static class DriftMetricsCalculator
             throw new ArgumentException("Give weights for both sides or for neither.", nameof(currentWeights));
         }
 
-        KolmogorovSmirnovResult ks = weighted
-            ? KolmogorovSmirnov.TwoSampleWeighted(sortedReference, referenceWeights, sortedCurrent, currentWeights, referenceSize, currentSize)
-            : KolmogorovSmirnov.TwoSampleSorted(sortedReference, sortedCurrent);
+        TestStatistic ks = weighted && !includePValue
+            ? new TestStatistic(KolmogorovSmirnov.WeightedStatistic(sortedReference, referenceWeights, sortedCurrent, currentWeights), null)
+            : ToStatistic(weighted
+                ? KolmogorovSmirnov.TwoSampleWeighted(sortedReference, referenceWeights, sortedCurrent, currentWeights, referenceSize, currentSize)
+                : KolmogorovSmirnov.TwoSampleSorted(sortedReference, sortedCurrent));
 
         double[] edges = weighted
             ? QuantileBinning.ComputeEdges(sortedReference, referenceWeights, NumericBinCount)
@@ -58,7 +61,7 @@ internal static class DriftMetricsCalculator
 
         double wasserstein = WassersteinDistance.ComputeSorted(sortedReference, referenceWeights, sortedCurrent, currentWeights);
         return new DriftMetrics(
-            Ks: new TestStatistic(ks.Statistic, ks.PValue),
+            Ks: ks,
             ChiSquare: null,
             ZTest: null,
             Psi: PopulationStabilityIndex.Compute(referenceBins, currentBins),
@@ -111,4 +114,6 @@ internal static class DriftMetricsCalculator
 
         return sum;
     }
+
+    private static TestStatistic ToStatistic(KolmogorovSmirnovResult ks) => new(ks.Statistic, ks.PValue);
 }

@@ -20,12 +20,15 @@ internal static class DriftReportAssembler
     private static FeatureDriftReport ToReport(DriftComparison comparison, FeatureDriftResult result)
     {
         DriftMetrics m = comparison.Metrics;
+        TestStatistic? ks = m.Ks is { PValue: null } partial && result.Method == DriftMethod.Wasserstein && result.PValue is { } guardP
+            ? partial with { PValue = guardP }
+            : m.Ks;
         return new FeatureDriftReport(
             comparison.Name,
             comparison.Kind,
             comparison.ReferenceCount,
             comparison.CurrentCount,
-            m.Ks,
+            ks,
             m.ChiSquare,
             m.ZTest,
             m.Psi,

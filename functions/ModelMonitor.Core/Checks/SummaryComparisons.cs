@@ -13,13 +13,13 @@ internal static class SummaryComparisons
         SummarySide usableCurrent = currentUsable ? current : SummarySide.Empty;
         return kind switch
         {
-            FeatureKind.Numeric => Numeric(name, reference, usableCurrent, note, policy.ForFeature(name).WassersteinStdFloor),
+            FeatureKind.Numeric => Numeric(name, reference, usableCurrent, note, policy.ForFeature(name)),
             FeatureKind.Binary => Binary(name, reference, usableCurrent, note),
             _ => Categorical(name, reference, usableCurrent, note),
         };
     }
 
-    private static DriftComparison Numeric(string name, SummarySide reference, SummarySide current, string? note, double stdFloor)
+    private static DriftComparison Numeric(string name, SummarySide reference, SummarySide current, string? note, FeatureDriftPolicy featurePolicy)
     {
         // Only sides whose kind is numeric contribute numbers: a categorical side with a few stray numbers does not.
         NumericSummary? r = reference.Kind == FeatureKind.Numeric ? reference.Numeric : null;
@@ -28,7 +28,8 @@ internal static class SummaryComparisons
         (double[] cv, double[] cw) = SortedView(c);
         long rn = r?.Count ?? 0, cn = c?.Count ?? 0;
         double? sigma = rn > 0 ? r!.StdDev : null;
-        DriftMetrics metrics = DriftMetricsCalculator.Numeric(rv, rw, cv, cw, rn, cn, sigma ?? 0, stdFloor);
+        // In the distance regime the p-value is left to the significance guard, which computes it only when needed.
+        DriftMetrics metrics = DriftMetricsCalculator.Numeric(rv, rw, cv, cw, rn, cn, sigma ?? 0, featurePolicy.WassersteinStdFloor, includePValue: rn <= featurePolicy.MaxReferenceSizeForTests);
         var input = FeatureDriftInput.NumericWeighted(name, rv, rw, cv, cw, rn, cn, sigma);
         return new DriftComparison(name, FeatureKind.Numeric, rn, cn, input, metrics, note);
     }

@@ -94,7 +94,7 @@ public sealed class DriftReportsExactTests
 
         DriftReport report = DriftReports.FromColumns(reference, current, DriftPolicy.Default);
 
-        double[] raw = [.. report.Features.Select(f => f.Ks!.PValue)];
+        double[] raw = [.. report.Features.Select(f => f.Ks!.PValue!.Value)];
         double[] adjusted = MultipleTesting.Adjust(raw, MultipleTestingCorrection.BenjaminiHochberg);
         Assert.Equal(adjusted, report.Features.Select(f => f.Score!.Value));
         Assert.Equal(["a", "b", "c"], report.Features.Select(f => f.Name));
