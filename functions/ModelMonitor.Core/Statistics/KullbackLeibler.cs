@@ -10,35 +10,6 @@ namespace ModelMonitor.Core.Statistics;
 /// </remarks>
 public static class KullbackLeibler
 {
-    public static double Divergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon = PopulationStabilityIndex.DefaultEpsilon)
-    {
-        ProbabilityVectors.RequireEpsilon(epsilon);
-        (double pTotal, double qTotal) = ProbabilityVectors.RequirePair(p, q);
-        if (pTotal <= 0 || qTotal <= 0)
-        {
-            return 0.0;
-        }
-
-        int k = p.Length;
-        double[]? rented = ProbabilityVectors.RentIfLarge(2 * k);
-        try
-        {
-            Span<double> buffer = rented is null ? stackalloc double[2 * k] : rented.AsSpan(0, 2 * k);
-            Span<double> ps = buffer[..k];
-            Span<double> qs = buffer[k..];
-            ProbabilityVectors.Smooth(p, pTotal, epsilon, ps);
-            ProbabilityVectors.Smooth(q, qTotal, epsilon, qs);
-            double kl = 0.0;
-            for (int i = 0; i < k; i++)
-            {
-                kl += ps[i] * Math.Log(ps[i] / qs[i]);
-            }
-
-            return Math.Max(kl, 0.0);
-        }
-        finally
-        {
-            ProbabilityVectors.Return(rented);
-        }
-    }
+    public static double Divergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double epsilon = PopulationStabilityIndex.DefaultEpsilon) =>
+        Math.Max(ProbabilityVectors.SumOverSmoothed(p, q, epsilon, static (ps, qs) => ps * Math.Log(ps / qs)), 0.0);
 }

@@ -18,35 +18,6 @@ public static class PopulationStabilityIndex
     /// <summary>Default floor for empty bins.</summary>
     public const double DefaultEpsilon = 1e-4;
 
-    public static double Compute(ReadOnlySpan<double> reference, ReadOnlySpan<double> current, double epsilon = DefaultEpsilon)
-    {
-        ProbabilityVectors.RequireEpsilon(epsilon);
-        (double referenceTotal, double currentTotal) = ProbabilityVectors.RequirePair(reference, current);
-        if (referenceTotal <= 0 || currentTotal <= 0)
-        {
-            return 0.0;
-        }
-
-        int k = reference.Length;
-        double[]? rented = ProbabilityVectors.RentIfLarge(2 * k);
-        try
-        {
-            Span<double> buffer = rented is null ? stackalloc double[2 * k] : rented.AsSpan(0, 2 * k);
-            Span<double> r = buffer[..k];
-            Span<double> c = buffer[k..];
-            ProbabilityVectors.Smooth(reference, referenceTotal, epsilon, r);
-            ProbabilityVectors.Smooth(current, currentTotal, epsilon, c);
-            double psi = 0.0;
-            for (int i = 0; i < k; i++)
-            {
-                psi += (c[i] - r[i]) * Math.Log(c[i] / r[i]);
-            }
-
-            return psi;
-        }
-        finally
-        {
-            ProbabilityVectors.Return(rented);
-        }
-    }
+    public static double Compute(ReadOnlySpan<double> reference, ReadOnlySpan<double> current, double epsilon = DefaultEpsilon) =>
+        ProbabilityVectors.SumOverSmoothed(reference, current, epsilon, static (r, c) => (c - r) * Math.Log(c / r));
 }

@@ -52,4 +52,40 @@ internal static class ProbabilityVectors
             ArrayPool<double>.Shared.Return(rented);
         }
     }
+
+    /// <summary>
+    /// Σ term(a_i, b_i) over both vectors normalised and floored at <paramref name="epsilon"/> (see <see cref="Smooth"/>):
+    /// the shared core of PSI and KL. 0 when either vector has no mass.
+    /// </summary>
+    public static double SumOverSmoothed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double epsilon, Func<double, double, double> term)
+    {
+        RequireEpsilon(epsilon);
+        (double aTotal, double bTotal) = RequirePair(a, b);
+        if (aTotal <= 0 || bTotal <= 0)
+        {
+            return 0.0;
+        }
+
+        int k = a.Length;
+        double[]? rented = RentIfLarge(2 * k);
+        try
+        {
+            Span<double> buffer = rented is null ? stackalloc double[2 * k] : rented.AsSpan(0, 2 * k);
+            Span<double> smoothedA = buffer[..k];
+            Span<double> smoothedB = buffer[k..];
+            Smooth(a, aTotal, epsilon, smoothedA);
+            Smooth(b, bTotal, epsilon, smoothedB);
+            double sum = 0.0;
+            for (int i = 0; i < k; i++)
+            {
+                sum += term(smoothedA[i], smoothedB[i]);
+            }
+
+            return sum;
+        }
+        finally
+        {
+            Return(rented);
+        }
+    }
 }
