@@ -8,9 +8,10 @@ using ModelMonitor.Core.Summaries.Serialization;
 namespace ModelMonitor.Benchmarks;
 
 /// <summary>
-/// Checking cost: M models × 50 features, each checked against its reference from window summaries, beside the cost of
-/// reading those summaries (deserializing the stored bytes; network time would come on top). Prints per-model time and
-/// allocations for both, and one JSON line.
+/// Checking cost: M models × 50 features, each window checked against its reference, beside the cost of reading what
+/// the check needs the way the service reads it: the reference summary and one blob per Event Hub partition for the
+/// window (default 8, the Bicep default), deserialized and merged. Reading is measured in memory and, with
+/// <c>--storage</c>, from blob storage. Prints per-model time and allocations, and one JSON line.
 /// </summary>
 internal static class CheckBenchmark
 {
@@ -18,11 +19,10 @@ internal static class CheckBenchmark
     {
         var models = Option(args, "--models", 100);
         var events = Option(args, "--events", 20_000);
-        Console.Error.WriteLine($"building {models} reference/current summary pairs of {events:N0} events × 50 features …");
-        var stored = Enumerable.Range(0, models)
-            .Select(m => (Reference: WindowSummarySerializer.Serialize(Build(m, events, shift: 0)), Current: WindowSummarySerializer.Serialize(Build(m, events / 4, shift: m % 3 == 0 ? 0.3 : 0))))
-            .ToList();
-        Console.Error.WriteLine($"stored size per summary ≈ {stored.Average(s => s.Reference.Length) / 1024:F0} KiB");
+        var partitions = Option(args, "--partitions", 8);
+        Console.Error.WriteLine($"building {models} models: reference of {events:N0} events, current window of {events / 4:N0} in {partitions} partition blobs, 50 features …");
+        var stored = Enumerable.Range(0, models).Select(m => Store(m, events, partitions)).ToList();
+        Console.Error.WriteLine($"stored: reference ≈ {stored.Average(s => s.Reference.Length) / 1024:F0} KiB, partition blob ≈ {stored.Average(s => s.Partitions.Average(p => p.Length)) / 1024:F0} KiB");
 
         if (args.Contains("--profile-check"))
         {
@@ -39,18 +39,17 @@ internal static class CheckBenchmark
             return 0;
         }
 
-        // Warm-up.
         var warm = Read(stored[0]);
         CheckEvaluator.Evaluate(warm.Reference, warm.Current, CheckPolicy.Default);
 
         var readTime = TimeSpan.Zero;
         var checkTime = TimeSpan.Zero;
         long readBytes = 0, checkBytes = 0, alerts = 0;
-        foreach (var pair in stored)
+        foreach (var model in stored)
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
-            var (reference, current) = Read(pair);
+            var (reference, current) = Read(model);
             readTime += watch.Elapsed;
             readBytes += GC.GetAllocatedBytesForCurrentThread() - before;
 
@@ -65,19 +64,50 @@ internal static class CheckBenchmark
         var storageMs = args.Contains("--storage") ? StorageReadMs(stored, args[Array.IndexOf(args, "--storage") + 1]) : (double?)null;
         var readMs = readTime.TotalMilliseconds / models;
         var checkMs = checkTime.TotalMilliseconds / models;
-        Console.Error.WriteLine($"per model: read {readMs:F2} ms, {readBytes / models / 1024:N0} KiB allocated; check {checkMs:F2} ms, {checkBytes / models / 1024:N0} KiB allocated; {alerts} alerts in all");
+        Console.Error.WriteLine($"per model: read {readMs:F2} ms in memory, {readBytes / models / 1024:N0} KiB allocated; check {checkMs:F2} ms, {checkBytes / models / 1024:N0} KiB allocated; {alerts} alerts in all");
         if (storageMs is { } ms)
         {
-            Console.Error.WriteLine($"per model from storage (download + deserialize, 2 blobs): {ms:F2} ms");
+            Console.Error.WriteLine($"per model from storage (download + deserialize + merge, {partitions + 1} blobs): {ms:F2} ms");
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"models\":{models},\"storageReadMsPerModel\":{(storageMs is { } s ? s.ToString("F3", CultureInfo.InvariantCulture) : "null")},\"features\":50,\"readMsPerModel\":{readMs:F3},\"checkMsPerModel\":{checkMs:F3},\"readKiBPerModel\":{readBytes / 1024.0 / models:F0},\"checkKiBPerModel\":{checkBytes / 1024.0 / models:F0},\"checkToReadRatio\":{checkMs / readMs:F3}}}"));
+            $"{{\"models\":{models},\"features\":50,\"partitions\":{partitions},\"readMsPerModel\":{readMs:F3},\"storageReadMsPerModel\":{(storageMs is { } s ? s.ToString("F3", CultureInfo.InvariantCulture) : "null")},\"checkMsPerModel\":{checkMs:F3},\"readKiBPerModel\":{readBytes / 1024.0 / models:F0},\"checkKiBPerModel\":{checkBytes / 1024.0 / models:F0},\"checkToReadRatio\":{checkMs / readMs:F3}}}"));
         return 0;
     }
 
-    /// <summary>Uploads the pairs to a scratch container, then times download + deserialize of each pair.</summary>
-    private static double StorageReadMs(List<(byte[] Reference, byte[] Current)> stored, string connection)
+    private sealed record StoredModel(byte[] Reference, byte[][] Partitions);
+
+    private static StoredModel Store(int model, int events, int partitions)
+    {
+        var shift = model % 3 == 0 ? 0.3 : 0;
+        return new StoredModel(
+            WindowSummarySerializer.Serialize(Build(model, events, 0, seed: model)),
+            [.. Enumerable.Range(0, partitions).Select(p => WindowSummarySerializer.Serialize(Build(model, events / 4 / partitions, shift, seed: (model * 100) + p + 1)))]);
+    }
+
+    private static (WindowSummary Reference, WindowSummary Current) Read(StoredModel model) =>
+        (WindowSummarySerializer.Deserialize(model.Reference), Merge(model.Partitions.Select(p => WindowSummarySerializer.Deserialize(p))));
+
+    private static WindowSummary Merge(IEnumerable<WindowSummary> parts)
+    {
+        WindowSummary? merged = null;
+        foreach (var part in parts)
+        {
+            if (merged is null)
+            {
+                merged = part;
+            }
+            else
+            {
+                merged.Merge(part);
+            }
+        }
+
+        return merged!;
+    }
+
+    /// <summary>Uploads every blob to a scratch container, then times download + deserialize + merge per model.</summary>
+    private static double StorageReadMs(List<StoredModel> stored, string connection)
     {
         var container = new Azure.Storage.Blobs.BlobServiceClient(connection).GetBlobContainerClient($"bench{Guid.NewGuid():N}"[..24]);
         container.CreateIfNotExists();
@@ -86,14 +116,18 @@ internal static class CheckBenchmark
             for (var i = 0; i < stored.Count; i++)
             {
                 container.GetBlobClient($"{i}/reference").Upload(BinaryData.FromBytes(stored[i].Reference));
-                container.GetBlobClient($"{i}/current").Upload(BinaryData.FromBytes(stored[i].Current));
+                for (var p = 0; p < stored[i].Partitions.Length; p++)
+                {
+                    container.GetBlobClient($"{i}/p{p}").Upload(BinaryData.FromBytes(stored[i].Partitions[p]));
+                }
             }
 
+            byte[] Download(string name) => container.GetBlobClient(name).DownloadContent().Value.Content.ToArray();
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < stored.Count; i++)
             {
-                WindowSummarySerializer.Deserialize(container.GetBlobClient($"{i}/reference").DownloadContent().Value.Content.ToMemory().Span);
-                WindowSummarySerializer.Deserialize(container.GetBlobClient($"{i}/current").DownloadContent().Value.Content.ToMemory().Span);
+                var model = new StoredModel(Download($"{i}/reference"), [.. Enumerable.Range(0, stored[i].Partitions.Length).Select(p => Download($"{i}/p{p}"))]);
+                Read(model);
             }
 
             return watch.Elapsed.TotalMilliseconds / stored.Count;
@@ -104,12 +138,9 @@ internal static class CheckBenchmark
         }
     }
 
-    private static (WindowSummary Reference, WindowSummary Current) Read((byte[] Reference, byte[] Current) pair) =>
-        (WindowSummarySerializer.Deserialize(pair.Reference), WindowSummarySerializer.Deserialize(pair.Current));
-
-    private static WindowSummary Build(int model, int events, double shift)
+    private static WindowSummary Build(int model, int events, double shift, int seed)
     {
-        var random = new Random(model * 7919 + events);
+        var random = new Random(seed);
         var start = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
         var summary = new WindowSummary($"model{model}", "1", start, start.AddHours(1));
         var features = new Feature[50];

@@ -11,6 +11,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ModelMonitor.Benchmarks -- ingest [--events N] [--rounds R] [--breakdown] | checks [--models M] [--events N] [--storage CONNECTION]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ModelMonitor.Benchmarks -- ingest [--events N] [--rounds R] [--breakdown] | checks [--models M] [--events N] [--partitions P] [--storage CONNECTION]");
     return 2;
 }
