@@ -64,7 +64,61 @@ public static class ModelQualityChecker
             }
         }
 
+        Slices(findings, reference.Outcomes, current.Outcomes, policy);
         return new ModelQualityReport(r, c, findings);
+    }
+
+    /// <summary>Slices compared per feature: the current window's busiest values, at most this many.</summary>
+    public const int MaxSlicesPerFeature = 5;
+
+    // Per slice (a value of a categorical feature carried on outcome events): accuracy with the same Wilson guard as the
+    // whole window, and MAE with the same relative threshold. The slice goes into the finding as "feature=value".
+    private static void Slices(List<ModelQualityFinding> findings, OutcomeSummary reference, OutcomeSummary current, ModelQualityPolicy policy)
+    {
+        foreach (var (feature, values) in current.Slices.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (!reference.Slices.TryGetValue(feature, out var referenceValues))
+            {
+                continue;
+            }
+
+            var busiest = values
+                .Where(v => v.Key != OutcomeSummary.OtherSlice)
+                .OrderByDescending(v => v.Value.Classified + v.Value.Regressed)
+                .ThenBy(v => v.Key, StringComparer.Ordinal)
+                .Take(MaxSlicesPerFeature);
+            foreach (var (value, slice) in busiest)
+            {
+                if (!referenceValues.TryGetValue(value, out var referenceSlice))
+                {
+                    continue;
+                }
+
+                var name = $"{feature}={value}";
+                if (referenceSlice.Accuracy is { } referenceAccuracy && referenceSlice.Classified >= policy.MinLabelledCount && slice.Classified >= policy.MinLabelledCount)
+                {
+                    double accuracy = slice.Accuracy!.Value;
+                    double drop = referenceAccuracy - accuracy;
+                    ConfidenceInterval ci = ProportionConfidenceInterval.Wilson(slice.Correct, slice.Classified, policy.Confidence);
+                    if (Thresholds.Reached(drop, policy.ClassificationDrop) && referenceAccuracy > ci.Upper)
+                    {
+                        findings.Add(Finding(ModelQualityMetric.Accuracy, name, referenceAccuracy, accuracy, drop, policy.ClassificationDrop, referenceSlice.Classified, slice.Classified, ci,
+                            Invariant($"Accuracy of slice {name} fell from {referenceAccuracy:P1} to {accuracy:P1}.")));
+                    }
+                }
+
+                if (referenceSlice.MeanAbsoluteError is { } referenceMae and > 0 && referenceSlice.Regressed >= policy.MinLabelledCount && slice.Regressed >= policy.MinLabelledCount)
+                {
+                    double mae = slice.MeanAbsoluteError!.Value;
+                    double relative = (mae - referenceMae) / referenceMae;
+                    if (Thresholds.Reached(relative, policy.RegressionErrorRelativeIncrease))
+                    {
+                        findings.Add(Finding(ModelQualityMetric.Mae, name, referenceMae, mae, relative, policy.RegressionErrorRelativeIncrease, referenceSlice.Regressed, slice.Regressed, null,
+                            Invariant($"MAE of slice {name} rose from {referenceMae:G4} to {mae:G4}.")));
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The quality measures of one window (see <see cref="ModelQualityMetrics"/> for which apply).</summary>

@@ -34,6 +34,17 @@ public sealed class OutcomeSummary
 
     public FrequentItems ClickedItems { get; internal set; } = new();
 
+    /// <summary>Most slice features tracked (string or boolean features carried on outcome events).</summary>
+    public const int MaxSliceFeatures = 8;
+
+    /// <summary>Most values tracked per slice feature; later values are pooled under <see cref="OtherSlice"/>.</summary>
+    public const int MaxSliceValues = 32;
+
+    public const string OtherSlice = "__other__";
+
+    /// <summary>Quality per slice: feature name → feature value → counts. Empty unless outcomes carry features.</summary>
+    public Dictionary<string, Dictionary<string, SliceQuality>> Slices { get; } = new(StringComparer.Ordinal);
+
     public void Add(MonitoringEvent outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -53,14 +64,23 @@ public sealed class OutcomeSummary
 
         var prediction = outcome.Prediction;
         var predictedClass = outcome.PredictedLabel ?? (prediction.Kind is ValueKind.String or ValueKind.Boolean ? prediction.Text : null);
+        bool? correct = null;
         if (predictedClass is not null && labelText is not null)
         {
             Confusion.Add(labelText, predictedClass);
+            correct = string.Equals(labelText, predictedClass, StringComparison.Ordinal);
         }
         else if (predictedClass is null && binary && prediction.Kind == ValueKind.Number && prediction.Number is >= 0 and <= 1)
         {
-            Confusion.Add(positive ? "1" : "0", prediction.Number >= DefaultDecisionThreshold ? "1" : "0");
+            var predictedPositive = prediction.Number >= DefaultDecisionThreshold;
+            Confusion.Add(positive ? "1" : "0", predictedPositive ? "1" : "0");
+            correct = predictedPositive == positive;
         }
+
+        double? absError = label.Kind == ValueKind.Number && prediction.Kind == ValueKind.Number && double.IsFinite(prediction.Number - label.Number)
+            ? Math.Abs(prediction.Number - label.Number)
+            : null;
+        AddSlices(outcome.Features, correct, absError);
 
         if (binary && prediction.Kind == ValueKind.Number)
         {
@@ -95,6 +115,69 @@ public sealed class OutcomeSummary
         Clicks += other.Clicks;
         OutcomesWithClicks += other.OutcomesWithClicks;
         ClickedItems.Merge(other.ClickedItems);
+        foreach (var (feature, values) in other.Slices)
+        {
+            foreach (var (value, quality) in values)
+            {
+                SliceFor(feature, value)?.Merge(quality);
+            }
+        }
+    }
+
+    private void AddSlices(IReadOnlyList<Feature> features, bool? correct, double? absError)
+    {
+        if (correct is null && absError is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < features.Count; i++)
+        {
+            var value = features[i].Value;
+            if (value.Kind is not (ValueKind.String or ValueKind.Boolean) || SliceFor(features[i].Name, value.Text!) is not { } slice)
+            {
+                continue;
+            }
+
+            if (correct is { } c)
+            {
+                slice.Classified++;
+                slice.Correct += c ? 1 : 0;
+            }
+
+            if (absError is { } e)
+            {
+                slice.Regressed++;
+                slice.SumAbsError += e;
+            }
+        }
+    }
+
+    /// <summary>The slice's counters, created within the bounds; null when the feature is beyond the feature bound.</summary>
+    internal SliceQuality? SliceFor(string feature, string value)
+    {
+        if (!Slices.TryGetValue(feature, out var values))
+        {
+            if (Slices.Count >= MaxSliceFeatures)
+            {
+                return null;
+            }
+
+            values = new Dictionary<string, SliceQuality>(StringComparer.Ordinal);
+            Slices[feature] = values;
+        }
+
+        if (!values.TryGetValue(value, out var slice))
+        {
+            var key = values.Count < MaxSliceValues - 1 || value == OtherSlice ? value : OtherSlice;
+            if (!values.TryGetValue(key, out slice))
+            {
+                slice = new SliceQuality();
+                values[key] = slice;
+            }
+        }
+
+        return slice;
     }
 
     public OutcomeSummary Clone()

@@ -44,7 +44,10 @@ internal sealed record OutcomeDto(
     CalibrationDto Calibration,
     long Clicks,
     long OutcomesWithClicks,
-    FrequentDto ClickedItems);
+    FrequentDto ClickedItems,
+    Dictionary<string, Dictionary<string, SliceDto>>? Slices = null);
+
+internal sealed record SliceDto(long Classified, long Correct, long Regressed, double SumAbsError);
 
 internal sealed record ConfusionCellDto(string Actual, string Predicted, long Count);
 

@@ -88,7 +88,11 @@ public static class WindowSummarySerializer
         new CalibrationDto(o.Calibration.Counts, o.Calibration.SumPredicted, o.Calibration.Positives),
         o.Clicks,
         o.OutcomesWithClicks,
-        ToDto(o.ClickedItems));
+        ToDto(o.ClickedItems),
+        o.Slices.Count == 0 ? null : o.Slices.ToDictionary(
+            f => f.Key,
+            f => f.Value.ToDictionary(v => v.Key, v => new SliceDto(v.Value.Classified, v.Value.Correct, v.Value.Regressed, v.Value.SumAbsError), StringComparer.Ordinal),
+            StringComparer.Ordinal));
 
     private static WindowSummary FromDto(WindowSummaryDto d)
     {
@@ -155,6 +159,17 @@ public static class WindowSummarySerializer
         }
 
         outcome.Confusion.Restore(o.ConfusionOverflow);
+        foreach (var (feature, values) in o.Slices ?? [])
+        {
+            foreach (var (value, slice) in values)
+            {
+                outcome.SliceFor(feature, value)?.Merge(new SliceQuality
+                {
+                    Classified = slice.Classified, Correct = slice.Correct, Regressed = slice.Regressed, SumAbsError = slice.SumAbsError,
+                });
+            }
+        }
+
         return outcome;
     }
 }
