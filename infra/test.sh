@@ -24,5 +24,11 @@ if ! ./infra/azurite.sh status >/dev/null; then
 fi
 
 status=0
-dotnet test Serverless.sln "$@" || status=$?
+log="$(mktemp)"
+dotnet test Serverless.sln "$@" 2>&1 | tee "${log}" || status=$?
+# One closing line over all test projects, in the plain "N passed, N failed" form CI reads.
+passed=$(sed -n 's/.*Passed: *\([0-9][0-9]*\),.*/\1/p' "${log}" | awk '{s += $1} END {print s + 0}')
+failed=$(sed -n 's/.*Failed: *\([0-9][0-9]*\),.*/\1/p' "${log}" | awk '{s += $1} END {print s + 0}')
+rm -f "${log}"
+echo "tests: ${passed} passed, ${failed} failed"
 exit "${status}"
