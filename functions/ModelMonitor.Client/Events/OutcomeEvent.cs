@@ -48,6 +48,12 @@ public sealed record OutcomeEvent
     /// <summary>The prediction's chosen class, repeated; optional.</summary>
     public string? PredictedLabel { get; init; }
 
+    /// <summary>
+    /// Features to slice model quality by (e.g. region, device); optional. String and boolean features become slices on the
+    /// service side; the same validation as prediction features applies.
+    /// </summary>
+    public IReadOnlyDictionary<string, FeatureValue>? Features { get; init => field = EventValidation.Features(value); }
+
     /// <summary>Items of the prediction that the user clicked; optional.</summary>
     public IReadOnlyList<string>? ClickedItems { get; init => field = EventValidation.Items(value, "clickedItems"); }
 

@@ -62,17 +62,7 @@ public static class EventSerializer
         WriteTimestamp(writer, JsonFields.Timestamp, e.Timestamp);
         WriteOptional(writer, JsonFields.CallerId, e.CallerId);
         WriteOptional(writer, JsonFields.Slot, e.Slot);
-        if (e.Features is { } features)
-        {
-            writer.WriteStartObject(JsonFields.Features);
-            foreach (var (name, value) in features)
-            {
-                writer.WritePropertyName(name);
-                WriteFeatureValue(writer, value);
-            }
-
-            writer.WriteEndObject();
-        }
+        WriteFeatures(writer, e.Features);
 
         WriteOptional(writer, JsonFields.Prediction, e.Prediction);
         WriteOptional(writer, JsonFields.PredictedLabel, e.PredictedLabel);
@@ -118,7 +108,25 @@ public static class EventSerializer
         WriteOptional(writer, JsonFields.Label, e.Label);
         WriteOptional(writer, JsonFields.Prediction, e.Prediction);
         WriteOptional(writer, JsonFields.PredictedLabel, e.PredictedLabel);
+        WriteFeatures(writer, e.Features);
         WriteOptional(writer, JsonFields.ClickedItems, e.ClickedItems);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteFeatures(Utf8JsonWriter writer, IReadOnlyDictionary<string, FeatureValue>? features)
+    {
+        if (features is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(JsonFields.Features);
+        foreach (var (name, value) in features)
+        {
+            writer.WritePropertyName(name);
+            WriteFeatureValue(writer, value);
+        }
+
         writer.WriteEndObject();
     }
 
