@@ -63,7 +63,9 @@ public sealed class CheckRunner(
             var lastHour = Granularity.Hour.Floor(now) - Granularity.Hour.Length;
             if (baseTier.Length < Granularity.Hour.Length)
             {
-                foreach (var hour in blobs.GroupBy(b => Granularity.Hour.Floor(b.Parts.WindowStart)).Where(h => h.Key <= lastHour))
+                // Only whole hours inside the lookback: the oldest, partly covered hour would otherwise be re-evaluated on
+                // a shrinking subset every run.
+                foreach (var hour in blobs.GroupBy(b => Granularity.Hour.Floor(b.Parts.WindowStart)).Where(h => h.Key >= first && h.Key <= lastHour))
                 {
                     total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], reference, cancellationToken));
                 }

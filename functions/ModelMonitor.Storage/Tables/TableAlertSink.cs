@@ -17,6 +17,9 @@ public sealed class TableAlertSink(TableClient table) : IAlertSink
 {
     public const string TableName = "alerts";
 
+    // Creating the table once per process is enough; a race just repeats an idempotent call.
+    private bool _tableExists;
+
     public static string RowKey(MonitorAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -31,7 +34,12 @@ public sealed class TableAlertSink(TableClient table) : IAlertSink
             return [];
         }
 
-        await table.CreateIfNotExistsAsync(cancellationToken);
+        if (!_tableExists)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            _tableExists = true;
+        }
+
         var created = new List<MonitorAlert>();
         foreach (var alert in alerts)
         {

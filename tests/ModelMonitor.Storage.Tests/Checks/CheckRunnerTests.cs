@@ -27,15 +27,15 @@ public class CheckRunnerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
     private sealed record BlobContainerClientHolder(Azure.Storage.Blobs.BlobContainerClient Windows, Azure.Storage.Blobs.BlobContainerClient Results, Azure.Storage.Blobs.BlobContainerClient References);
 
-    private async Task<Setup> SetupAsync()
+    private async Task<Setup> SetupAsync(DateTimeOffset? now = null, TimeSpan? lookback = null)
     {
         var windows = await azurite.NewContainerAsync("w");
         var results = await azurite.NewContainerAsync("r");
         var references = await azurite.NewContainerAsync("f");
         var alerts = new TableServiceClient(AzuriteFixture.ConnectionString).GetTableClient($"t{Guid.NewGuid():N}"[..20]);
         var reader = new SummaryReader(windows, FiveMinutes);
-        var clock = new FakeTimeProvider(Hour.AddHours(2));
-        var runner = new CheckRunner(reader, new ReferenceStore(references), new CheckResultStore(results), new TableAlertSink(alerts), clock, CheckPolicy.Default, TimeSpan.FromHours(6));
+        var clock = new FakeTimeProvider(now ?? Hour.AddHours(2));
+        var runner = new CheckRunner(reader, new ReferenceStore(references), new CheckResultStore(results), new TableAlertSink(alerts), clock, CheckPolicy.Default, lookback ?? TimeSpan.FromHours(6));
         var pipeline = new IngestPipeline(new BlobWindowStore(windows), new BlobDeadLetterStore(await azurite.NewContainerAsync("d")), FiveMinutes);
         return new Setup(runner, alerts, pipeline, new BlobContainerClientHolder(windows, results, references));
     }
@@ -108,5 +108,19 @@ public class CheckRunnerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         Assert.Equal(0, result.Evaluated);
         Assert.True(result.WithoutReference > 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_LookbackStartsMidHour_ThatHourIsNotEvaluatedAsAWhole()
+    {
+        // Lookback from 12:30 back 2 h 15 min starts at 10:15: windows 10:15-10:50 are in, the hour 10:00 is not whole.
+        var setup = await SetupAsync(now: Hour.AddHours(2).AddMinutes(30), lookback: TimeSpan.FromMinutes(135));
+        await new ReferenceStore(setup.Containers.References).SaveAsync("fraud", null, Reference(2000));
+        await setup.Pipeline.ProcessAsync("0", Batch(1, 3000, i => Prediction(i, i % 100, "DE")));
+
+        var result = await setup.Runner.RunAsync();
+
+        Assert.Equal(8, result.Evaluated);
+        Assert.Null(await new CheckResultStore(setup.Containers.Results).ReadAsync(CheckResultStore.BlobName("1h", "fraud", "1", Hour)));
     }
 }
