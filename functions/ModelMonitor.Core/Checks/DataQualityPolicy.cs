@@ -30,19 +30,15 @@ public sealed record DataQualityPolicy
         double confidence = ProportionConfidenceInterval.DefaultConfidence,
         long minSampleSize = DefaultMinSampleSize)
     {
-        MissingRateIncrease = RequireShare(missingRateIncrease, nameof(missingRateIncrease));
-        OutOfRangeShare = RequireShare(outOfRangeShare, nameof(outOfRangeShare));
-        UnseenCategoryShare = RequireShare(unseenCategoryShare, nameof(unseenCategoryShare));
+        MissingRateIncrease = PolicyArguments.RequireShare(missingRateIncrease, nameof(missingRateIncrease));
+        OutOfRangeShare = PolicyArguments.RequireShare(outOfRangeShare, nameof(outOfRangeShare));
+        UnseenCategoryShare = PolicyArguments.RequireShare(unseenCategoryShare, nameof(unseenCategoryShare));
         if (!(unseenCategoryMargin >= 1) || !double.IsFinite(unseenCategoryMargin))
         {
             throw new ArgumentOutOfRangeException(nameof(unseenCategoryMargin), unseenCategoryMargin, "Must be finite and ≥ 1.");
         }
 
-        if (!(confidence is > 0 and < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Must be in (0, 1).");
-        }
-
+        PolicyArguments.RequireConfidence(confidence, nameof(confidence));
         ArgumentOutOfRangeException.ThrowIfLessThan(minSampleSize, 1);
         UnseenCategoryMargin = unseenCategoryMargin;
         Confidence = confidence;
@@ -69,7 +65,4 @@ public sealed record DataQualityPolicy
 
     /// <value>Default 100 values.</value>
     public long MinSampleSize { get; }
-
-    private static double RequireShare(double value, string paramName) =>
-        value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Must be in (0, 1].");
 }

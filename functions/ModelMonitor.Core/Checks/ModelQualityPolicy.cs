@@ -37,20 +37,16 @@ public sealed record ModelQualityPolicy
         double confidence = ProportionConfidenceInterval.DefaultConfidence,
         long minLabelledCount = DefaultMinLabelledCount)
     {
-        ClassificationDrop = RequireShare(classificationDrop, nameof(classificationDrop));
-        PredictionBiasIncrease = RequireShare(predictionBiasIncrease, nameof(predictionBiasIncrease));
-        EceIncrease = RequireShare(eceIncrease, nameof(eceIncrease));
-        CtrRelativeDrop = RequireShare(ctrRelativeDrop, nameof(ctrRelativeDrop));
+        ClassificationDrop = PolicyArguments.RequireShare(classificationDrop, nameof(classificationDrop));
+        PredictionBiasIncrease = PolicyArguments.RequireShare(predictionBiasIncrease, nameof(predictionBiasIncrease));
+        EceIncrease = PolicyArguments.RequireShare(eceIncrease, nameof(eceIncrease));
+        CtrRelativeDrop = PolicyArguments.RequireShare(ctrRelativeDrop, nameof(ctrRelativeDrop));
         if (!(regressionErrorRelativeIncrease > 0) || !double.IsFinite(regressionErrorRelativeIncrease))
         {
             throw new ArgumentOutOfRangeException(nameof(regressionErrorRelativeIncrease), regressionErrorRelativeIncrease, "Must be finite and > 0.");
         }
 
-        if (!(confidence is > 0 and < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Must be in (0, 1).");
-        }
-
+        PolicyArguments.RequireConfidence(confidence, nameof(confidence));
         ArgumentOutOfRangeException.ThrowIfLessThan(minLabelledCount, 1);
         RegressionErrorRelativeIncrease = regressionErrorRelativeIncrease;
         Confidence = confidence;
@@ -80,7 +76,4 @@ public sealed record ModelQualityPolicy
 
     /// <value>Default 50 outcomes.</value>
     public long MinLabelledCount { get; }
-
-    private static double RequireShare(double value, string paramName) =>
-        value is > 0 and <= 1 ? value : throw new ArgumentOutOfRangeException(paramName, value, "Must be in (0, 1].");
 }

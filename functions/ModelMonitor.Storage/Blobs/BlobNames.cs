@@ -21,6 +21,13 @@ public static class BlobNames
     public static string WindowPrefix(string granularity, string modelId, string modelVersion, DateTimeOffset windowStart) =>
         $"{granularity}/{modelId}/{modelVersion}/{FormatTime(windowStart)}/";
 
+    /// <summary>
+    /// Prefix shared by every blob of a tier whose window starts within the hour (or day) beginning at
+    /// <paramref name="start"/>: the time format's leading yyyyMMddTHH (or yyyyMMdd), so one listing finds them all.
+    /// </summary>
+    public static string SpanPrefix(string granularity, string modelId, string modelVersion, DateTimeOffset start, Granularity span) =>
+        $"{granularity}/{modelId}/{modelVersion}/{FormatTime(start)[..(span == Granularity.Day ? 8 : 11)]}";
+
     public static string PartitionWindow(WindowKey key, string partition) =>
         WindowPrefix(key.Granularity.Name, key.ModelId, key.ModelVersion, key.WindowStart) + "p" + partition;
 

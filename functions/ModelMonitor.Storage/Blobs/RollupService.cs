@@ -55,9 +55,8 @@ public sealed class RollupService(BlobContainerClient windows, SummaryReader rea
     {
         ArgumentNullException.ThrowIfNull(key);
         var sourceTier = key.Granularity == Granularity.Day ? Granularity.Hour.Name : reader.BaseGranularity.Name;
-        var timePrefix = BlobNames.FormatTime(key.WindowStart)[..(key.Granularity == Granularity.Day ? 8 : 11)];
         var sources = new List<WindowBlobInfo>();
-        await foreach (var blob in reader.ListWindowBlobsAsync($"{sourceTier}/{key.ModelId}/{key.ModelVersion}/{timePrefix}", cancellationToken))
+        await foreach (var blob in reader.ListWindowBlobsAsync(BlobNames.SpanPrefix(sourceTier, key.ModelId, key.ModelVersion, key.WindowStart, key.Granularity), cancellationToken))
         {
             if (blob.Parts.WindowStart >= key.WindowStart && blob.Parts.WindowStart < key.WindowEnd
                 && (key.Granularity == Granularity.Day ? blob.Parts.IsRollup : !blob.Parts.IsRollup))

@@ -115,7 +115,7 @@ public sealed class SummaryReader(BlobContainerClient windows, Granularity baseG
             // No roll-up: read the base windows up to the next hour boundary with one listing.
             var next = Granularity.Hour.Floor(cursor) + Granularity.Hour.Length;
             var end = next < to ? next : to;
-            var prefix = $"{BaseGranularity.Name}/{modelId}/{version}/{BlobNames.FormatTime(cursor)[..11]}";
+            var prefix = BlobNames.SpanPrefix(BaseGranularity.Name, modelId, version, cursor, Granularity.Hour);
             await foreach (var blob in ListWindowBlobsAsync(prefix, cancellationToken))
             {
                 if (!blob.Parts.IsRollup && blob.Parts.WindowStart >= cursor && blob.Parts.WindowStart < end

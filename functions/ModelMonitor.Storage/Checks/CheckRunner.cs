@@ -41,7 +41,7 @@ public sealed class CheckRunner(
             var blobs = new List<WindowBlobInfo>();
             for (var hour = Granularity.Hour.Floor(first); hour <= lastWindow; hour += Granularity.Hour.Length)
             {
-                var prefix = $"{baseTier.Name}/{model.ModelId}/{model.ModelVersion}/{BlobNames.FormatTime(hour)[..11]}";
+                var prefix = BlobNames.SpanPrefix(baseTier.Name, model.ModelId, model.ModelVersion, hour, Granularity.Hour);
                 await foreach (var blob in reader.ListWindowBlobsAsync(prefix, cancellationToken))
                 {
                     if (!blob.Parts.IsRollup && blob.Parts.WindowStart >= first && blob.Parts.WindowStart <= lastWindow)
