@@ -23,6 +23,11 @@ public sealed class EventParser
         _pool = pool ?? new StringPool();
     }
 
+    /// <summary>
+    /// Whether bodies are first tried with <see cref="FastEventScanner"/>. Off only in tests that compare the two paths.
+    /// </summary>
+    internal bool UseFastPath { get; init; } = true;
+
     /// <summary>Parses one message body, appending one result per event to <paramref name="results"/>.</summary>
     /// <param name="body">The raw message body (UTF-8 JSON).</param>
     /// <param name="arrival">When the message reached the hub; bounds how far ahead timestamps may be.</param>
@@ -33,6 +38,11 @@ public sealed class EventParser
         if (body.Length > _limits.MaxMessageBytes)
         {
             results.Add(ParseResult.Invalid(0, $"oversized: message is {body.Length} bytes, the limit is {_limits.MaxMessageBytes}"));
+            return;
+        }
+
+        if (UseFastPath && FastEventScanner.TryParse(body, arrival, _limits, _pool, _featureBuffer, results))
+        {
             return;
         }
 
@@ -213,13 +223,40 @@ public sealed class EventParser
             return $"wrong-type: {field} must be an ISO-8601 string, got {Describe(token)}";
         }
 
-        if (!reader.TryGetDateTimeOffset(out var parsed) || !HasExplicitOffset(reader.ValueSpan))
+        if (!TryConvertTimestamp(ref reader, out var parsed))
         {
             return $"invalid-timestamp: {field} must be ISO-8601 with a UTC offset, e.g. 2026-11-25T10:00:00.123Z";
         }
 
-        value = parsed.ToUniversalTime();
+        value = parsed;
         return null;
+    }
+
+    /// <summary>The timestamp rule for a JSON string token (quotes included), for callers without a reader.</summary>
+    internal static bool TryReadTimestamp(ReadOnlySpan<byte> quotedJsonString, out DateTimeOffset value)
+    {
+        value = default;
+        var reader = new Utf8JsonReader(quotedJsonString);
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.String && TryConvertTimestamp(ref reader, out value);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryConvertTimestamp(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        if (!reader.TryGetDateTimeOffset(out var parsed) || !HasExplicitOffset(reader.ValueSpan))
+        {
+            return false;
+        }
+
+        value = parsed.ToUniversalTime();
+        return true;
     }
 
     private static bool HasExplicitOffset(ReadOnlySpan<byte> raw)
@@ -478,7 +515,31 @@ public sealed class EventParser
     private static double ReadDouble(ref Utf8JsonReader reader) =>
         !reader.HasValueSequence && FastDouble.TryParse(reader.ValueSpan, out var value) ? value : reader.GetDouble();
 
-    private static bool TryNonFinite(ReadOnlySpan<byte> raw, out double value)
+    /// <summary>The number rule for the bytes of a JSON number token, for callers without a reader.</summary>
+    internal static bool TryConvertNumber(ReadOnlySpan<byte> jsonNumber, out double value)
+    {
+        if (FastDouble.TryParse(jsonNumber, out value))
+        {
+            return true;
+        }
+
+        var reader = new Utf8JsonReader(jsonNumber);
+        try
+        {
+            if (reader.Read() && reader.TokenType == JsonTokenType.Number)
+            {
+                value = ReadDouble(ref reader);
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException)
+        {
+        }
+
+        return false;
+    }
+
+    internal static bool TryNonFinite(ReadOnlySpan<byte> raw, out double value)
     {
         if (raw.SequenceEqual("NaN"u8))
         {

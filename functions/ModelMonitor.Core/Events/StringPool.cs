@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ModelMonitor.Core.Events;
 
 /// <summary>
@@ -13,6 +15,7 @@ public sealed class StringPool
     // Keyed by the raw UTF-8 bytes of unescaped JSON strings, so a repeated string costs one hash and one
     // compare, with no transcoding to UTF-16.
     private readonly Utf8StringCache _utf8;
+    private readonly char[] _chars = new char[256];
 
     /// <param name="capacity">Distinct strings kept; beyond it new strings are allocated but not kept.</param>
     public StringPool(int capacity = 16_384)
@@ -33,6 +36,30 @@ public sealed class StringPool
     }
 
     public int Capacity { get; }
+
+    /// <summary>The pooled string for unescaped JSON string bytes, which the caller has checked are valid UTF-8.</summary>
+    public string InternUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (_utf8.TryGet(utf8, out var known))
+        {
+            return known;
+        }
+
+        // UTF-8 never takes fewer bytes than UTF-16 code units, so the byte count bounds the chars.
+        string decoded;
+        if (utf8.Length <= _chars.Length)
+        {
+            var written = Encoding.UTF8.GetChars(utf8, _chars);
+            decoded = Intern(_chars.AsSpan(0, written));
+        }
+        else
+        {
+            decoded = Intern(Encoding.UTF8.GetString(utf8));
+        }
+
+        _utf8.Add(utf8, decoded);
+        return decoded;
+    }
 
     public int Count => _strings.Count;
 

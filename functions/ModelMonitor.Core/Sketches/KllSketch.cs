@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 
 namespace ModelMonitor.Core.Sketches;
@@ -123,6 +124,49 @@ public sealed partial class KllSketch
         }
 
         _view = null;
+    }
+
+    /// <summary>
+    /// Adds every value of <paramref name="values"/>, which this call reorders (it is used as scratch space).
+    /// Cheaper per value than <see cref="Update(double)"/> for batches of a hundred or more: the batch joins level 0
+    /// and is compacted with it in one pass (one sort instead of many small ones). The sketch it gives differs from
+    /// one-at-a-time updates but has the same guarantees, and is still a pure function of the calls made.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN or infinite (the sketch is then unchanged).</exception>
+    public void Update(Span<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        double min = _min;
+        double max = _max;
+        foreach (var value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                ThrowNotFinite(value);
+            }
+
+            min = value < min ? value : min;
+            max = value > max ? value : max;
+        }
+
+        _min = min;
+        _max = max;
+        _count += values.Length;
+        _view = null;
+        if (values.Length <= _levels[0])
+        {
+            // Room at the bottom: level 0 is unsorted, so the batch simply joins it.
+            values.CopyTo(_items.AsSpan(_levels[0] - values.Length));
+            _levels[0] -= values.Length;
+            return;
+        }
+
+        CompactWithLevelZero(values);
+        AssertInvariants();
     }
 
     /// <summary>
@@ -407,6 +451,53 @@ public sealed partial class KllSketch
         _numLevels = numLevels;
         _levels = newLevels;
         _items = newItems;
+    }
+
+    // The batch update's slow path: level 0 plus the batch, then every level above, compacted bottom-up in one pass.
+    private void CompactWithLevelZero(ReadOnlySpan<double> batch)
+    {
+        int pop0 = _levels[1] - _levels[0];
+        int above = _levels[_numLevels] - _levels[1];
+        int total = pop0 + batch.Length + above;
+        int levelSlots = Math.Max(KllLevels.UpperBoundOnNumLevels(_count), _numLevels) + 3;
+        var workLevels = new int[levelSlots];
+        var outLevels = new int[levelSlots];
+        var work = ArrayPool<double>.Shared.Rent(total);
+        try
+        {
+            Array.Copy(_items, _levels[0], work, 0, pop0);
+            batch.CopyTo(work.AsSpan(pop0));
+            Array.Copy(_items, _levels[1], work, pop0 + batch.Length, above);
+            int shift = batch.Length - _levels[0];
+            for (int lvl = 1; lvl <= _numLevels; lvl++)
+            {
+                workLevels[lvl] = _levels[lvl] + shift;
+            }
+
+            var (numLevels, target, current) = KllLevels.GeneralCompress(_k, _numLevels, work, workLevels, outLevels, ref _rngState);
+            while (current > target)
+            {
+                Array.Copy(outLevels, workLevels, numLevels + 1);
+                (numLevels, target, current) = KllLevels.GeneralCompress(_k, numLevels, work, workLevels, outLevels, ref _rngState);
+            }
+
+            var newItems = target == _items.Length ? _items : new double[target];
+            int freeSpaceAtBottom = target - current;
+            Array.Copy(work, outLevels[0], newItems, freeSpaceAtBottom, current);
+            var newLevels = new int[numLevels + 1];
+            for (int lvl = 0; lvl <= numLevels; lvl++)
+            {
+                newLevels[lvl] = outLevels[lvl] + freeSpaceAtBottom - outLevels[0];
+            }
+
+            _numLevels = numLevels;
+            _levels = newLevels;
+            _items = newItems;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(work);
+        }
     }
 
     private int LevelSize(int level) => level < _numLevels ? _levels[level + 1] - _levels[level] : 0;

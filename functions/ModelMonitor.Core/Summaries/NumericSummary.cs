@@ -7,23 +7,46 @@ namespace ModelMonitor.Core.Summaries;
 /// mean and variance merged with Chan et al.'s parallel update (numerically stable), and a KLL quantile sketch.
 /// Non-finite values are counted but kept out of the moments and the sketch.
 /// </summary>
+/// <remarks>
+/// Finite values are staged in a small buffer and folded into the moments and the sketch a batch at a time
+/// (one sort per batch instead of per sketch compaction: about a third of the per-value cost on the ingest path).
+/// Every read folds the staged values first, so readers never see the difference; it also means that a summary
+/// still being added to must not be read from several threads at once.
+/// </remarks>
 public sealed class NumericSummary
 {
-    public NumericSummary(int sketchK = KllSketch.DefaultK) => Sketch = new KllSketch(sketchK);
+    /// <summary>Values staged before a batch is folded in; large enough that one sort replaces many small ones.</summary>
+    internal const int StagingCapacity = 256;
+
+    private readonly KllSketch _sketch;
+    private long _count;
+    private double _mean = double.NaN;
+    private double _m2;
+    private double[]? _staged;
+    private int _stagedCount;
+
+    public NumericSummary(int sketchK = KllSketch.DefaultK) => _sketch = new KllSketch(sketchK);
 
     internal NumericSummary(long count, long nan, long posInf, long negInf, double mean, double m2, KllSketch sketch)
     {
-        Count = count;
+        _count = count;
         Nan = nan;
         PosInf = posInf;
         NegInf = negInf;
-        Mean = mean;
-        M2 = m2;
-        Sketch = sketch;
+        _mean = mean;
+        _m2 = m2;
+        _sketch = sketch;
     }
 
     /// <summary>Finite values seen.</summary>
-    public long Count { get; private set; }
+    public long Count
+    {
+        get
+        {
+            FoldStaged();
+            return _count;
+        }
+    }
 
     public long Nan { get; private set; }
 
@@ -32,10 +55,24 @@ public sealed class NumericSummary
     public long NegInf { get; private set; }
 
     /// <summary>Mean of the finite values; NaN when there are none.</summary>
-    public double Mean { get; private set; } = double.NaN;
+    public double Mean
+    {
+        get
+        {
+            FoldStaged();
+            return _mean;
+        }
+    }
 
     /// <summary>Sum of squared deviations from the mean (Welford's M2).</summary>
-    public double M2 { get; private set; }
+    public double M2
+    {
+        get
+        {
+            FoldStaged();
+            return _m2;
+        }
+    }
 
     public double Min => Sketch.Min;
 
@@ -47,7 +84,14 @@ public sealed class NumericSummary
     /// <summary>Population standard deviation (ddof 0); NaN when empty.</summary>
     public double StdDev => Math.Sqrt(Variance);
 
-    public KllSketch Sketch { get; }
+    public KllSketch Sketch
+    {
+        get
+        {
+            FoldStaged();
+            return _sketch;
+        }
+    }
 
     /// <summary>Every value seen, finite or not.</summary>
     public long Total => Count + Nan + PosInf + NegInf;
@@ -56,20 +100,12 @@ public sealed class NumericSummary
     {
         if (double.IsFinite(value))
         {
-            Count++;
-            if (Count == 1)
+            var staged = _staged ??= new double[StagingCapacity];
+            staged[_stagedCount++] = value;
+            if (_stagedCount == staged.Length)
             {
-                Mean = value;
-                M2 = 0;
+                FoldStaged();
             }
-            else
-            {
-                var delta = value - Mean;
-                Mean += delta / Count;
-                M2 += delta * (value - Mean);
-            }
-
-            Sketch.Update(value);
         }
         else if (double.IsNaN(value))
         {
@@ -88,29 +124,77 @@ public sealed class NumericSummary
     public void Merge(NumericSummary other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        other.FoldStaged();
+        FoldStaged();
         Nan += other.Nan;
         PosInf += other.PosInf;
         NegInf += other.NegInf;
-        if (other.Count > 0)
-        {
-            if (Count == 0)
-            {
-                Mean = other.Mean;
-                M2 = other.M2;
-            }
-            else
-            {
-                double n = Count + other.Count;
-                var delta = other.Mean - Mean;
-                Mean += delta * other.Count / n;
-                M2 += other.M2 + (delta * delta * Count * other.Count / n);
-            }
-
-            Count += other.Count;
-        }
-
-        Sketch.Merge(other.Sketch);
+        CombineMoments(other._count, other._mean, other._m2);
+        _sketch.Merge(other._sketch);
     }
 
     public NumericSummary Clone() => new(Count, Nan, PosInf, NegInf, Mean, M2, Sketch.Clone());
+
+    private void FoldStaged()
+    {
+        if (_stagedCount == 0)
+        {
+            return;
+        }
+
+        var batch = _staged.AsSpan(0, _stagedCount);
+        _stagedCount = 0;
+
+        // Two passes over the batch (mean, then squared deviations) are as stable as Welford's update and cheaper.
+        double sum = 0;
+        foreach (var value in batch)
+        {
+            sum += value;
+        }
+
+        double mean = sum / batch.Length;
+        if (!double.IsFinite(mean))
+        {
+            // The sum overflowed (values near ±double.MaxValue): an incremental mean cannot.
+            mean = 0;
+            for (var i = 0; i < batch.Length; i++)
+            {
+                mean += (batch[i] - mean) / (i + 1);
+            }
+        }
+
+        double m2 = 0;
+        foreach (var value in batch)
+        {
+            double deviation = value - mean;
+            m2 += deviation * deviation;
+        }
+
+        CombineMoments(batch.Length, mean, m2);
+        _sketch.Update(batch);
+    }
+
+    // Chan et al.'s parallel combination of (count, mean, M2).
+    private void CombineMoments(long count, double mean, double m2)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_count == 0)
+        {
+            _mean = mean;
+            _m2 = m2;
+        }
+        else
+        {
+            double n = _count + count;
+            double delta = mean - _mean;
+            _mean += delta * count / n;
+            _m2 += m2 + (delta * delta * _count * count / n);
+        }
+
+        _count += count;
+    }
 }

@@ -1,0 +1,778 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace ModelMonitor.Core.Events;
+
+/// <summary>
+/// The ingest fast path: a hand-written scanner for the JSON that nearly every message is (valid contract-v1
+/// events, unescaped strings), which reads and converts values in the same pass instead of tokenizing first.
+/// </summary>
+/// <remarks>
+/// It never decides that anything is wrong. On the first byte outside the subset it handles (an escape, a control
+/// character, a wrong type, a bare NaN, a failed validation, malformed JSON) it gives up on the whole body and
+/// <see cref="EventParser"/> parses the body again with <see cref="Utf8JsonReader"/>, which owns every error message.
+/// So the only requirement on this type is that what it accepts, the general parser accepts with the same result;
+/// differential and mutation tests hold it to that. Values go through the same <see cref="EventDraft"/> validation,
+/// number parsing, timestamp rules and string pool as the general path.
+/// </remarks>
+internal ref struct FastEventScanner
+{
+    // Deeper than anything an event needs, well inside the general parser's limit of 16.
+    private const int MaxSkipDepth = 8;
+
+    private static readonly Vector128<byte> Quote = Vector128.Create((byte)'"');
+    private static readonly Vector128<byte> Backslash = Vector128.Create((byte)'\\');
+    private static readonly Vector128<byte> Space = Vector128.Create((byte)' ');
+    private static readonly Vector128<byte> NonAscii = Vector128.Create((byte)0x80);
+
+    private readonly ReadOnlySpan<byte> _json;
+    private readonly StringPool _pool;
+    private readonly List<Feature> _features;
+    private readonly ParserLimits _limits;
+    private int _pos;
+
+    private FastEventScanner(ReadOnlySpan<byte> json, StringPool pool, List<Feature> features, ParserLimits limits)
+    {
+        _json = json;
+        _pool = pool;
+        _features = features;
+        _limits = limits;
+        _pos = 0;
+    }
+
+    /// <summary>
+    /// Appends one valid result per event and returns true, or returns false with <paramref name="results"/> as it
+    /// was: the body needs the general parser.
+    /// </summary>
+    public static bool TryParse(
+        ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, StringPool pool, List<Feature> featureBuffer, List<ParseResult> results)
+    {
+        var start = results.Count;
+        var scanner = new FastEventScanner(body, pool, featureBuffer, limits);
+        if (scanner.TryParseBody(arrival, results))
+        {
+            return true;
+        }
+
+        results.RemoveRange(start, results.Count - start);
+        return false;
+    }
+
+    private bool TryParseBody(DateTimeOffset arrival, List<ParseResult> results)
+    {
+        SkipWhitespace();
+        if (Peek() == (byte)'{')
+        {
+            if (!TryEvent(arrival, out var single))
+            {
+                return false;
+            }
+
+            results.Add(ParseResult.Valid(0, single));
+        }
+        else if (Peek() == (byte)'[')
+        {
+            _pos++;
+            for (var index = 0; ; index++)
+            {
+                SkipWhitespace();
+                if (Peek() != (byte)'{' || !TryEvent(arrival, out var e))
+                {
+                    // Also an empty array, which the general parser reports.
+                    return false;
+                }
+
+                results.Add(ParseResult.Valid(index, e));
+                if (!TryEndOfMember((byte)']', out var done))
+                {
+                    return false;
+                }
+
+                if (done)
+                {
+                    break;
+                }
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        SkipWhitespace();
+        return _pos == _json.Length;
+    }
+
+    private bool TryEvent(DateTimeOffset arrival, out MonitoringEvent e)
+    {
+        e = null!;
+        _pos++;
+        var draft = new EventDraft();
+        SkipWhitespace();
+        if (Peek() == (byte)'}')
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            if (!TryPropertyName(out var name) || !TryField(FieldNames.Identify(name), ref draft) || !TryEndOfMember((byte)'}', out var done))
+            {
+                return false;
+            }
+
+            if (done)
+            {
+                break;
+            }
+        }
+
+        if (!draft.TryBuild(arrival, _limits, out var built, out _))
+        {
+            return false;
+        }
+
+        e = built!;
+        return true;
+    }
+
+    private bool TryField(Field field, ref EventDraft draft)
+    {
+        switch (field)
+        {
+            case Field.Schema:
+                return TryInternedOrNull(out draft.Schema);
+            case Field.ModelId:
+                return TryInternedOrNull(out draft.ModelId);
+            case Field.ModelVersion:
+                return TryInternedOrNull(out draft.ModelVersion);
+            case Field.CallerId:
+                return TryInternedOrNull(out draft.CallerId);
+            case Field.Slot:
+                return TryInternedOrNull(out draft.Slot);
+            case Field.Status:
+                return TryInternedOrNull(out draft.Status);
+            case Field.PredictedLabel:
+                return TryInternedOrNull(out draft.PredictedLabel);
+            case Field.EventId:
+                draft.EventId = null;
+                if (TryNull())
+                {
+                    return true;
+                }
+
+                if (!TryString(out var id))
+                {
+                    return false;
+                }
+
+                draft.EventId = Encoding.UTF8.GetString(id);
+                return true;
+            case Field.Timestamp:
+                return TryTimestamp(out draft.Timestamp);
+            case Field.ObservedAt:
+                return TryTimestamp(out draft.ObservedAt);
+            case Field.Features:
+                // As in the general parser, null leaves features from an earlier duplicate key in place.
+                return TryNull() || TryFeatures(ref draft);
+            case Field.Prediction:
+                return TryScalar(out draft.Prediction);
+            case Field.Label:
+                return TryScalar(out draft.Label);
+            case Field.LatencyMs:
+                return TryNumberOrNull(out draft.LatencyMs);
+            case Field.CpuMs:
+                return TryNumberOrNull(out draft.CpuMs);
+            case Field.MemoryMb:
+                return TryNumberOrNull(out draft.MemoryMb);
+            case Field.Items:
+                return TryStringArray(out draft.Items);
+            case Field.ClickedItems:
+                return TryStringArray(out draft.ClickedItems);
+            case Field.Upstream:
+                return TryUpstream(out draft.Upstream);
+            default:
+                return TrySkipValue(1);
+        }
+    }
+
+    private bool TryFeatures(ref EventDraft draft)
+    {
+        if (Peek() != (byte)'{')
+        {
+            return false;
+        }
+
+        _pos++;
+        var features = _features;
+        features.Clear();
+        SkipWhitespace();
+        if (Peek() == (byte)'}')
+        {
+            _pos++;
+        }
+        else
+        {
+            while (true)
+            {
+                if (!TryString(out var rawName))
+                {
+                    return false;
+                }
+
+                var name = _pool.InternUtf8(rawName);
+                SkipWhitespace();
+                if (Peek() != (byte)':')
+                {
+                    return false;
+                }
+
+                _pos++;
+                SkipWhitespace();
+                if (features.Count >= _limits.MaxFeatures || !TryScalar(out var value))
+                {
+                    return false;
+                }
+
+                features.Add(new Feature(name, value));
+                if (!TryEndOfMember((byte)'}', out var done))
+                {
+                    return false;
+                }
+
+                if (done)
+                {
+                    break;
+                }
+            }
+        }
+
+        draft.Features = [.. features];
+        return true;
+    }
+
+    private bool TryScalar(out FieldValue value)
+    {
+        value = FieldValue.Null;
+        switch (Peek())
+        {
+            case (byte)'"':
+                if (!TryString(out var raw))
+                {
+                    return false;
+                }
+
+                value = TryNonFinite(raw, out var special) ? FieldValue.FromNumber(special) : FieldValue.FromString(_pool.InternUtf8(raw));
+                return true;
+            case (byte)'t':
+                value = FieldValue.FromBoolean(true);
+                return TryLiteral("true"u8);
+            case (byte)'f':
+                value = FieldValue.FromBoolean(false);
+                return TryLiteral("false"u8);
+            case (byte)'n':
+                return TryLiteral("null"u8);
+            default:
+                if (!TryNumber(out var number))
+                {
+                    return false;
+                }
+
+                value = FieldValue.FromNumber(number);
+                return true;
+        }
+    }
+
+    private bool TryNumberOrNull(out double? value)
+    {
+        value = null;
+        if (TryNull())
+        {
+            return true;
+        }
+
+        if (Peek() == (byte)'"')
+        {
+            if (!TryString(out var raw) || !TryNonFinite(raw, out var special))
+            {
+                return false;
+            }
+
+            value = special;
+            return true;
+        }
+
+        if (!TryNumber(out var number))
+        {
+            return false;
+        }
+
+        value = number;
+        return true;
+    }
+
+    private bool TryInternedOrNull(out string? value)
+    {
+        value = null;
+        if (TryNull())
+        {
+            return true;
+        }
+
+        if (!TryString(out var raw))
+        {
+            return false;
+        }
+
+        value = _pool.InternUtf8(raw);
+        return true;
+    }
+
+    private bool TryTimestamp(out DateTimeOffset? value)
+    {
+        value = null;
+        if (TryNull())
+        {
+            return true;
+        }
+
+        var quoted = _pos;
+        if (!TryString(out var raw))
+        {
+            return false;
+        }
+
+        if (UtcTimestamp.TryParse(raw, out var simple))
+        {
+            value = simple;
+            return true;
+        }
+
+        // Offsets and other ISO-8601 forms: the general parser's own rule, applied to the same JSON string.
+        if (!EventParser.TryReadTimestamp(_json[quoted.._pos], out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed;
+        return true;
+    }
+
+    private bool TryStringArray(out List<string>? values)
+    {
+        values = null;
+        if (TryNull())
+        {
+            return true;
+        }
+
+        if (Peek() != (byte)'[')
+        {
+            return false;
+        }
+
+        _pos++;
+        values = [];
+        SkipWhitespace();
+        if (Peek() == (byte)']')
+        {
+            _pos++;
+            return true;
+        }
+
+        while (true)
+        {
+            if (!TryString(out var raw))
+            {
+                return false;
+            }
+
+            values.Add(_pool.InternUtf8(raw));
+            if (!TryEndOfMember((byte)']', out var done))
+            {
+                return false;
+            }
+
+            if (done)
+            {
+                return true;
+            }
+        }
+    }
+
+    private bool TryUpstream(out List<UpstreamRef>? values)
+    {
+        values = null;
+        if (TryNull())
+        {
+            return true;
+        }
+
+        if (Peek() != (byte)'[')
+        {
+            return false;
+        }
+
+        _pos++;
+        values = [];
+        SkipWhitespace();
+        if (Peek() == (byte)']')
+        {
+            _pos++;
+            return true;
+        }
+
+        while (true)
+        {
+            if (Peek() != (byte)'{' || !TryUpstreamRef(out var reference))
+            {
+                return false;
+            }
+
+            values.Add(reference);
+            if (!TryEndOfMember((byte)']', out var done))
+            {
+                return false;
+            }
+
+            if (done)
+            {
+                return true;
+            }
+        }
+    }
+
+    private bool TryUpstreamRef(out UpstreamRef reference)
+    {
+        reference = default!;
+        _pos++;
+        string? modelId = null;
+        string? eventId = null;
+        SkipWhitespace();
+        if (Peek() == (byte)'}')
+        {
+            _pos++;
+        }
+        else
+        {
+            while (true)
+            {
+                if (!TryPropertyName(out var name))
+                {
+                    return false;
+                }
+
+                // Non-string values of these keys are skipped, as the general parser does.
+                var isModel = name.SequenceEqual("modelId"u8);
+                var isEvent = name.SequenceEqual("eventId"u8);
+                if ((isModel || isEvent) && Peek() == (byte)'"')
+                {
+                    if (!TryString(out var raw))
+                    {
+                        return false;
+                    }
+
+                    if (isModel)
+                    {
+                        modelId = _pool.InternUtf8(raw);
+                    }
+                    else
+                    {
+                        eventId = Encoding.UTF8.GetString(raw);
+                    }
+                }
+                else if (!TrySkipValue(3))
+                {
+                    return false;
+                }
+
+                if (!TryEndOfMember((byte)'}', out var done))
+                {
+                    return false;
+                }
+
+                if (done)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (modelId is null || !Identifiers.IsValidPathId(modelId))
+        {
+            return false;
+        }
+
+        reference = new UpstreamRef(modelId, eventId);
+        return true;
+    }
+
+    /// <summary>Skips a value of a field the contract does not define, checking that it is well-formed JSON.</summary>
+    private bool TrySkipValue(int depth)
+    {
+        switch (Peek())
+        {
+            case (byte)'"':
+                return TryString(out _);
+            case (byte)'t':
+                return TryLiteral("true"u8);
+            case (byte)'f':
+                return TryLiteral("false"u8);
+            case (byte)'n':
+                return TryLiteral("null"u8);
+            case (byte)'{' or (byte)'[':
+                return depth < MaxSkipDepth && TrySkipContainer(depth + 1);
+            default:
+                return TryNumber(out _);
+        }
+    }
+
+    private bool TrySkipContainer(int depth)
+    {
+        var isObject = _json[_pos] == (byte)'{';
+        var close = isObject ? (byte)'}' : (byte)']';
+        _pos++;
+        SkipWhitespace();
+        if (Peek() == close)
+        {
+            _pos++;
+            return true;
+        }
+
+        while (true)
+        {
+            if ((isObject && !TryPropertyName(out _)) || !TrySkipValue(depth) || !TryEndOfMember(close, out var done))
+            {
+                return false;
+            }
+
+            if (done)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Reads <c>"name" :</c> and the whitespace after it; escaped names are left to the general parser.</summary>
+    private bool TryPropertyName(out ReadOnlySpan<byte> name)
+    {
+        SkipWhitespace();
+        if (!TryString(out name))
+        {
+            return false;
+        }
+
+        SkipWhitespace();
+        if (Peek() != (byte)':')
+        {
+            return false;
+        }
+
+        _pos++;
+        SkipWhitespace();
+        return true;
+    }
+
+    /// <summary>After a member: a comma (more follow) or <paramref name="close"/> (done), each with surrounding whitespace.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryEndOfMember(byte close, out bool done)
+    {
+        SkipWhitespace();
+        var next = Peek();
+        _pos++;
+        done = next == close;
+        if (!done && next != (byte)',')
+        {
+            return false;
+        }
+
+        SkipWhitespace();
+        return true;
+    }
+
+    /// <summary>An unescaped string at the current position, without its quotes; its bytes are valid UTF-8.</summary>
+    private bool TryString(out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        var json = _json;
+        var pos = _pos;
+        if ((uint)pos >= (uint)json.Length || json[pos] != (byte)'"')
+        {
+            return false;
+        }
+
+        var start = ++pos;
+        var ascii = true;
+        while (true)
+        {
+            // Sixteen bytes at a time while the body has them; strings are short, so usually one step.
+            if (pos + Vector128<byte>.Count <= json.Length)
+            {
+                var chunk = Vector128.Create(json.Slice(pos, Vector128<byte>.Count));
+                var stops = Vector128.Equals(chunk, Quote) | Vector128.Equals(chunk, Backslash) | Vector128.LessThan(chunk, Space) | Vector128.GreaterThanOrEqual(chunk, NonAscii);
+                if (stops == Vector128<byte>.Zero)
+                {
+                    pos += Vector128<byte>.Count;
+                    continue;
+                }
+
+                pos += BitOperations.TrailingZeroCount(stops.ExtractMostSignificantBits());
+            }
+            else
+            {
+                while ((uint)pos < (uint)json.Length && json[pos] is >= 0x20 and < 0x80 and not (byte)'"' and not (byte)'\\')
+                {
+                    pos++;
+                }
+
+                if ((uint)pos >= (uint)json.Length)
+                {
+                    return false;
+                }
+            }
+
+            var b = json[pos];
+            if (b == (byte)'"')
+            {
+                break;
+            }
+
+            if (b < 0x80)
+            {
+                // An escape or a control character: the general parser's business.
+                return false;
+            }
+
+            ascii = false;
+            pos++;
+        }
+
+        value = json[start..pos];
+        if (!ascii && !Utf8.IsValid(value))
+        {
+            return false;
+        }
+
+        _pos = pos + 1;
+        return true;
+    }
+
+    /// <summary>A JSON number (strict grammar), converted exactly as the general parser converts it.</summary>
+    private bool TryNumber(out double value)
+    {
+        value = 0;
+        var start = _pos;
+        var json = _json;
+        var i = _pos;
+        if (i < json.Length && json[i] == (byte)'-')
+        {
+            i++;
+        }
+
+        if (i >= json.Length)
+        {
+            return false;
+        }
+
+        if (json[i] == (byte)'0')
+        {
+            i++;
+        }
+        else if (IsDigit(json[i]))
+        {
+            while (i < json.Length && IsDigit(json[i]))
+            {
+                i++;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        if (i < json.Length && json[i] == (byte)'.')
+        {
+            if (++i >= json.Length || !IsDigit(json[i]))
+            {
+                return false;
+            }
+
+            while (i < json.Length && IsDigit(json[i]))
+            {
+                i++;
+            }
+        }
+
+        if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+        {
+            if (++i < json.Length && json[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            if (i >= json.Length || !IsDigit(json[i]))
+            {
+                return false;
+            }
+
+            while (i < json.Length && IsDigit(json[i]))
+            {
+                i++;
+            }
+        }
+
+        _pos = i;
+        return EventParser.TryConvertNumber(json[start..i], out value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryNull() => Peek() == (byte)'n' && TryLiteral("null"u8);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryLiteral(ReadOnlySpan<byte> literal)
+    {
+        if (!_json[_pos..].StartsWith(literal))
+        {
+            return false;
+        }
+
+        _pos += literal.Length;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly byte Peek() => _pos < _json.Length ? _json[_pos] : (byte)0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SkipWhitespace()
+    {
+        // Compact JSON has none: one test, inlined, before the loop.
+        if ((uint)_pos < (uint)_json.Length && _json[_pos] > (byte)' ')
+        {
+            return;
+        }
+
+        SkipWhitespaceSlow();
+    }
+
+    private void SkipWhitespaceSlow()
+    {
+        var json = _json;
+        var pos = _pos;
+        while ((uint)pos < (uint)json.Length && json[pos] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            pos++;
+        }
+
+        _pos = pos;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    private static bool TryNonFinite(ReadOnlySpan<byte> raw, out double value) => EventParser.TryNonFinite(raw, out value);
+}
+
