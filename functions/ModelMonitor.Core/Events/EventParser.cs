@@ -130,6 +130,12 @@ public sealed class EventParser
             syntaxError = ex.Message;
             return false;
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is System.Text.DecoderFallbackException)
+        {
+            // Utf8JsonReader does not validate UTF-8 while reading; decoding a string value finds it.
+            syntaxError = "a string is not valid UTF-8";
+            return false;
+        }
     }
 
     private ParseResult ParseObject(ref Utf8JsonReader reader, int index, DateTimeOffset arrival)

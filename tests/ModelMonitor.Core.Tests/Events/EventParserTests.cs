@@ -84,6 +84,24 @@ public class EventParserTests
     }
 
     [Theory]
+    [InlineData("slot")]
+    [InlineData("eventId")]
+    [InlineData("features")]
+    public void Parse_InvalidUtf8InAString_IsRejectedNotThrown(string field)
+    {
+        // Utf8JsonReader reads such bytes without complaint; only decoding the string finds them (found by the
+        // fast-path mutation tests: it used to throw out of Parse and fail the whole batch).
+        var value = field == "features" ? "{\"x\":\"a?\"}" : "\"a?\"";
+        var body = Encoding.UTF8.GetBytes($"{{\"schema\":\"prediction/v1\",\"eventId\":\"e\",\"modelId\":\"m\",\"modelVersion\":\"1\",\"timestamp\":\"2026-11-25T10:00:00Z\",\"{field}\":{value}}}".Replace("\"eventId\":\"e\",\"modelId", field == "eventId" ? "\"modelId" : "\"eventId\":\"e\",\"modelId", StringComparison.Ordinal));
+        body[Array.LastIndexOf(body, (byte)'?')] = 0xC3;
+        var results = new List<ParseResult>();
+
+        new EventParser().Parse(body, Arrival, results);
+
+        Assert.StartsWith("invalid-json: a string is not valid UTF-8", Assert.Single(results).Error);
+    }
+
+    [Theory]
     [InlineData("{\"schema\":\"prediction/v1\",", "invalid-json")]
     [InlineData("", "invalid-json")]
     [InlineData("not json", "invalid-json")]
