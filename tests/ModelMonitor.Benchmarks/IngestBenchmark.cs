@@ -23,6 +23,17 @@ internal static class IngestBenchmark
         var bytes = bodies.Sum(b => (long)b.Length);
         Console.Error.WriteLine($"{events:N0} events, {bytes / (double)events:F0} bytes each on average; {rounds} rounds, median reported");
 
+        if (args.Contains("--profile-fold"))
+        {
+            var parsedOnce = ParseAll(bodies);
+            for (var r = 0; r < rounds; r++)
+            {
+                _ = FoldOnly(parsedOnce);
+            }
+
+            return 0;
+        }
+
         if (args.Contains("--profile-parse") || args.Contains("--profile-ingest"))
         {
             // A steady loop for an external profiler (dotnet-trace); prints nothing useful itself.

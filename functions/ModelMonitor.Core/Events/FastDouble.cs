@@ -7,7 +7,7 @@ namespace ModelMonitor.Core.Events;
 /// </summary>
 internal static class FastDouble
 {
-    private const long MaxExactMantissa = 1L << 53;
+    public const long MaxExactMantissa = 1L << 53;
 
     private static readonly double[] PowersOfTen =
     [
@@ -58,8 +58,15 @@ internal static class FastDouble
             }
         }
 
-        if (digits == 0 || fractionDigits >= PowersOfTen.Length)
+        return digits > 0 && TryCompose(mantissa, fractionDigits, negative, out value);
+    }
+
+    /// <summary>The value of digits already read: <paramref name="mantissa"/> (below 2^53) / 10^<paramref name="fractionDigits"/>.</summary>
+    public static bool TryCompose(long mantissa, int fractionDigits, bool negative, out double value)
+    {
+        if (fractionDigits >= PowersOfTen.Length)
         {
+            value = 0;
             return false;
         }
 

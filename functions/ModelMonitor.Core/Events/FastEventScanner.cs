@@ -31,14 +31,16 @@ internal ref struct FastEventScanner
 
     private readonly ReadOnlySpan<byte> _json;
     private readonly StringPool _pool;
+    private readonly PositionalNames _names;
     private readonly List<Feature> _features;
     private readonly ParserLimits _limits;
     private int _pos;
 
-    private FastEventScanner(ReadOnlySpan<byte> json, StringPool pool, List<Feature> features, ParserLimits limits)
+    private FastEventScanner(ReadOnlySpan<byte> json, StringPool pool, PositionalNames names, List<Feature> features, ParserLimits limits)
     {
         _json = json;
         _pool = pool;
+        _names = names;
         _features = features;
         _limits = limits;
         _pos = 0;
@@ -49,10 +51,10 @@ internal ref struct FastEventScanner
     /// was: the body needs the general parser.
     /// </summary>
     public static bool TryParse(
-        ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, StringPool pool, List<Feature> featureBuffer, List<ParseResult> results)
+        ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, StringPool pool, PositionalNames names, List<Feature> featureBuffer, List<ParseResult> results)
     {
         var start = results.Count;
-        var scanner = new FastEventScanner(body, pool, featureBuffer, limits);
+        var scanner = new FastEventScanner(body, pool, names, featureBuffer, limits);
         if (scanner.TryParseBody(arrival, results))
         {
             return true;
@@ -224,7 +226,7 @@ internal ref struct FastEventScanner
                     return false;
                 }
 
-                var name = _pool.InternUtf8(rawName);
+                var name = _names.Intern(features.Count, rawName, _pool);
                 SkipWhitespace();
                 if (Peek() != (byte)':')
                 {
@@ -661,72 +663,92 @@ internal ref struct FastEventScanner
         return true;
     }
 
-    /// <summary>A JSON number (strict grammar), converted exactly as the general parser converts it.</summary>
+    /// <summary>
+    /// A JSON number (strict grammar), converted exactly as the general parser converts it: plain decimals are
+    /// composed from the digits read while checking the grammar (the arithmetic of <see cref="FastDouble"/>), the rest
+    /// go through the general parser's conversion.
+    /// </summary>
     private bool TryNumber(out double value)
     {
         value = 0;
-        var start = _pos;
         var json = _json;
-        var i = _pos;
-        if (i < json.Length && json[i] == (byte)'-')
+        var start = _pos;
+        var i = start;
+        var negative = false;
+        if ((uint)i < (uint)json.Length && json[i] == (byte)'-')
         {
+            negative = true;
             i++;
         }
 
-        if (i >= json.Length)
+        if ((uint)i >= (uint)json.Length || !IsDigit(json[i]))
         {
             return false;
         }
 
+        long mantissa = 0;
+        var exact = true;
         if (json[i] == (byte)'0')
         {
             i++;
         }
-        else if (IsDigit(json[i]))
-        {
-            while (i < json.Length && IsDigit(json[i]))
-            {
-                i++;
-            }
-        }
         else
         {
-            return false;
-        }
-
-        if (i < json.Length && json[i] == (byte)'.')
-        {
-            if (++i >= json.Length || !IsDigit(json[i]))
+            while ((uint)i < (uint)json.Length && IsDigit(json[i]))
             {
-                return false;
-            }
-
-            while (i < json.Length && IsDigit(json[i]))
-            {
+                Accumulate(ref mantissa, ref exact, json[i]);
                 i++;
             }
         }
 
-        if (i < json.Length && (json[i] | 0x20) == (byte)'e')
+        var fractionDigits = 0;
+        if ((uint)i < (uint)json.Length && json[i] == (byte)'.')
         {
-            if (++i < json.Length && json[i] is (byte)'+' or (byte)'-')
-            {
-                i++;
-            }
-
-            if (i >= json.Length || !IsDigit(json[i]))
+            if ((uint)++i >= (uint)json.Length || !IsDigit(json[i]))
             {
                 return false;
             }
 
-            while (i < json.Length && IsDigit(json[i]))
+            while ((uint)i < (uint)json.Length && IsDigit(json[i]))
+            {
+                Accumulate(ref mantissa, ref exact, json[i]);
+                fractionDigits++;
+                i++;
+            }
+        }
+
+        if ((uint)i < (uint)json.Length && (json[i] | 0x20) == (byte)'e')
+        {
+            exact = false;
+            if ((uint)++i < (uint)json.Length && json[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            if ((uint)i >= (uint)json.Length || !IsDigit(json[i]))
+            {
+                return false;
+            }
+
+            while ((uint)i < (uint)json.Length && IsDigit(json[i]))
             {
                 i++;
             }
         }
 
         _pos = i;
-        return EventParser.TryConvertNumber(json[start..i], out value);
+        return (exact && FastDouble.TryCompose(mantissa, fractionDigits, negative, out value))
+            || EventParser.TryConvertNumber(json[start..i], out value);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(ref long mantissa, ref bool exact, byte digit)
+    {
+        if (exact)
+        {
+            mantissa = (mantissa * 10) + (digit - '0');
+            exact = mantissa < FastDouble.MaxExactMantissa;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -54,12 +54,29 @@ public static class BatchPlanner
         }
 
         // Folding relies on sequence order within a window (the high-water mark skips redeliveries).
+        // Event Hubs delivers a partition in order, so this is almost always a check, not a sort.
         foreach (var list in windows.Values)
         {
-            list.Sort(static (a, b) => a.SequenceNumber.CompareTo(b.SequenceNumber));
+            if (!IsInSequenceOrder(list))
+            {
+                list.Sort(static (a, b) => a.SequenceNumber.CompareTo(b.SequenceNumber));
+            }
         }
 
         return new BatchPlan(partition, received, windows, deadLetters);
+    }
+
+    private static bool IsInSequenceOrder(List<SequencedEvent> list)
+    {
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i].SequenceNumber < list[i - 1].SequenceNumber)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static DeadLetter ToDeadLetter(string partition, in IncomingMessage message, in ParseResult result)
