@@ -189,10 +189,12 @@ public sealed class NumericSummary
         }
         else
         {
-            double n = _count + count;
+            // The share count/n (≤ 1) is taken first: delta·count overflows for means beyond about MaxValue/count
+            // (e.g. values near ±MaxValue/2 folded 256 at a time), although delta·count/n does not.
+            double share = count / (double)(_count + count);
             double delta = mean - _mean;
-            _mean += delta * count / n;
-            _m2 += m2 + (delta * delta * _count * count / n);
+            _mean += delta * share;
+            _m2 += m2 + (delta * delta * (_count * share));
         }
 
         _count += count;
