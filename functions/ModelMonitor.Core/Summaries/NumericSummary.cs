@@ -155,19 +155,44 @@ public sealed class NumericSummary
         double mean = sum / batch.Length;
         if (!double.IsFinite(mean))
         {
-            // The sum overflowed (values near ±double.MaxValue): an incremental mean cannot.
+            // The sum overflowed (values near ±double.MaxValue). An incremental mean is exact for equal values;
+            // with both signs its steps can overflow too, and a sum of shares cannot.
             mean = 0;
             for (var i = 0; i < batch.Length; i++)
             {
                 mean += (batch[i] - mean) / (i + 1);
             }
+
+            if (!double.IsFinite(mean))
+            {
+                mean = 0;
+                foreach (var value in batch)
+                {
+                    mean += value / batch.Length;
+                }
+            }
         }
 
+        // The corrected two-pass algorithm (Chan, Golub and LeVeque): the deviations' sum is zero up to the rounding of
+        // the mean, and subtracting it makes a constant column's mean exact and its M2 zero.
+        double correction = 0;
         double m2 = 0;
         foreach (var value in batch)
         {
             double deviation = value - mean;
+            correction += deviation;
             m2 += deviation * deviation;
+        }
+
+        if (double.IsFinite(correction))
+        {
+            mean += correction / batch.Length;
+        }
+
+        // With finite M2, correction²/n ≤ M2 (Cauchy–Schwarz); an infinite M2 (spreads beyond 1e154) stays infinite.
+        if (double.IsFinite(m2))
+        {
+            m2 = Math.Max(0, m2 - (correction * (correction / batch.Length)));
         }
 
         CombineMoments(batch.Length, mean, m2);
