@@ -86,11 +86,22 @@ public sealed class WindowSummary
         }
 
         EventCount++;
-        // Index loops: enumerating an IReadOnlyList boxes its enumerator on this hot path.
-        var features = e.Features;
-        for (var i = 0; i < features.Count; i++)
+        // The parser hands out arrays: a span loop avoids an interface call per feature. Index loops otherwise, since
+        // enumerating an IReadOnlyList boxes its enumerator.
+        if (e.Features is Feature[] array)
         {
-            AddFeature(features[i], i);
+            for (var i = 0; i < array.Length; i++)
+            {
+                AddFeature(array[i], i);
+            }
+        }
+        else
+        {
+            var features = e.Features;
+            for (var i = 0; i < features.Count; i++)
+            {
+                AddFeature(features[i], i);
+            }
         }
 
         switch (e.Prediction.Kind)
