@@ -427,8 +427,13 @@ public sealed partial class KllSketch
             KllLevels.MergeSorted(_items, selfBeg, selfPop, other._items, otherBeg, otherPop, work, dst);
         }
 
-        var (numLevels, target, current) =
-            KllLevels.GeneralCompress(_k, provisionalNumLevels, work, workLevels, outLevels, ref _rngState);
+        CompressAndInstall(provisionalNumLevels, work, workLevels, outLevels);
+    }
+
+    // Compacts the levels laid out in work/workLevels until they fit, and makes the result this sketch's items.
+    private void CompressAndInstall(int numLevelsIn, double[] work, int[] workLevels, int[] outLevels)
+    {
+        var (numLevels, target, current) = KllLevels.GeneralCompress(_k, numLevelsIn, work, workLevels, outLevels, ref _rngState);
 
         // One pass leaves more items than capacity only if adding levels shrank the capacity of levels it had
         // already passed; another pass over the (now smaller) input compacts those.
@@ -474,25 +479,7 @@ public sealed partial class KllSketch
                 workLevels[lvl] = _levels[lvl] + shift;
             }
 
-            var (numLevels, target, current) = KllLevels.GeneralCompress(_k, _numLevels, work, workLevels, outLevels, ref _rngState);
-            while (current > target)
-            {
-                Array.Copy(outLevels, workLevels, numLevels + 1);
-                (numLevels, target, current) = KllLevels.GeneralCompress(_k, numLevels, work, workLevels, outLevels, ref _rngState);
-            }
-
-            var newItems = target == _items.Length ? _items : new double[target];
-            int freeSpaceAtBottom = target - current;
-            Array.Copy(work, outLevels[0], newItems, freeSpaceAtBottom, current);
-            var newLevels = new int[numLevels + 1];
-            for (int lvl = 0; lvl <= numLevels; lvl++)
-            {
-                newLevels[lvl] = outLevels[lvl] + freeSpaceAtBottom - outLevels[0];
-            }
-
-            _numLevels = numLevels;
-            _levels = newLevels;
-            _items = newItems;
+            CompressAndInstall(_numLevels, work, workLevels, outLevels);
         }
         finally
         {

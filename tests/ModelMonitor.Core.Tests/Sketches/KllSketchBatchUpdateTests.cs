@@ -51,7 +51,7 @@ public class KllSketchBatchUpdateTests
 
         var sketch = BatchSketch(k, data, batchSize);
 
-        AssertSummarizes(sketch, data);
+        SketchAssert.Summarizes(sketch, data);
         Assert.True(sketch.RetainedCount < N / 50, $"retained {sketch.RetainedCount}: the sketch compacted");
     }
 
@@ -64,7 +64,7 @@ public class KllSketchBatchUpdateTests
 
         var sketch = BatchSketch(k, data, 256);
 
-        AssertSummarizes(sketch, data);
+        SketchAssert.Summarizes(sketch, data);
         // Same bound as one-at-a-time updates: a small top level per doubling of the count, never a multiple of K.
         Assert.InRange(sketch.RetainedCount, k, 650);
     }
@@ -85,7 +85,7 @@ public class KllSketchBatchUpdateTests
 
         var sketch = BatchSketch(k, data, 256);
 
-        AssertSummarizes(sketch, data);
+        SketchAssert.Summarizes(sketch, data);
         var exact = new ExactQuantiles(data);
         Assert.InRange(sketch.GetRank(0.0) - exact.RankAtOrBelow(0.0), -sketch.NormalizedRankError, sketch.NormalizedRankError);
         Assert.InRange(sketch.GetRank(1.0) - exact.RankAtOrBelow(1.0), -sketch.NormalizedRankError, sketch.NormalizedRankError);
@@ -206,7 +206,7 @@ public class KllSketchBatchUpdateTests
         Assert.Contains(view, entry => entry.Weight == 2);
         Assert.Equal(0, sketch.Min);
         Assert.Equal(k, sketch.Max);
-        AssertSummarizes(sketch, data);
+        SketchAssert.Summarizes(sketch, data);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public class KllSketchBatchUpdateTests
 
         sketch.Update(data.ToArray().AsSpan());
 
-        AssertSummarizes(sketch, data);
+        SketchAssert.Summarizes(sketch, data);
         int levels = sketch.ToBytes()[1];
         Assert.True(levels > 2, $"{levels} levels: the batch was compacted up several levels");
         Assert.InRange(sketch.RetainedCount, 1, KllLevels.TotalCapacity(16, levels));
@@ -281,7 +281,7 @@ public class KllSketchBatchUpdateTests
             Assert.Equal(all.Count, restored.Count);
         }
 
-        AssertSummarizes(sketch, [.. all]);
+        SketchAssert.Summarizes(sketch, [.. all]);
     }
 
     [Property(MaxTest = 30)]
@@ -318,23 +318,5 @@ public class KllSketchBatchUpdateTests
         }
 
         return sketch;
-    }
-
-    private static void AssertSummarizes(KllSketch sketch, double[] data)
-    {
-        Assert.Equal(data.Length, sketch.Count);
-        Assert.Equal(sketch.Count, sketch.GetSortedView().Sum(entry => entry.Weight));
-        if (data.Length == 0)
-        {
-            Assert.True(sketch.IsEmpty);
-            return;
-        }
-
-        Assert.Equal(data.Min(), sketch.Min);
-        Assert.Equal(data.Max(), sketch.Max);
-        double error = new ExactQuantiles(data).MaxRankError(sketch.GetRank, sketch.GetQuantile);
-        Assert.True(
-            error <= sketch.NormalizedRankError,
-            $"max rank error {error:F5} exceeds {sketch.NormalizedRankError:F5} (K={sketch.K}, n={sketch.Count})");
     }
 }

@@ -25,8 +25,8 @@ public class KllSketchMergeTests
         var ba = Sketch(k, b);
         ba.Merge(Sketch(k, a));
 
-        AssertSummarizes(ab, [.. a, .. b]);
-        AssertSummarizes(ba, [.. a, .. b]);
+        SketchAssert.Summarizes(ab, [.. a, .. b]);
+        SketchAssert.Summarizes(ba, [.. a, .. b]);
     }
 
     [Property(MaxTest = 40)]
@@ -46,8 +46,8 @@ public class KllSketchMergeTests
         var right = Sketch(k, a);
         right.Merge(bc);
 
-        AssertSummarizes(left, [.. a, .. b, .. c]);
-        AssertSummarizes(right, [.. a, .. b, .. c]);
+        SketchAssert.Summarizes(left, [.. a, .. b, .. c]);
+        SketchAssert.Summarizes(right, [.. a, .. b, .. c]);
     }
 
     [Property(MaxTest = 40)]
@@ -76,8 +76,8 @@ public class KllSketchMergeTests
         Assert.Equal(direct.Count, merged.Count);
         Assert.Equal(direct.Min, merged.Min);
         Assert.Equal(direct.Max, merged.Max);
-        AssertSummarizes(merged, whole);
-        AssertSummarizes(direct, whole);
+        SketchAssert.Summarizes(merged, whole);
+        SketchAssert.Summarizes(direct, whole);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class KllSketchMergeTests
             merged.Merge(Sketch(KllSketch.DefaultK, whole[(window * 250)..((window + 1) * 250)]));
         }
 
-        AssertSummarizes(merged, whole);
+        SketchAssert.Summarizes(merged, whole);
         Assert.InRange(merged.RetainedCount, 1, 650);
     }
 
@@ -108,8 +108,8 @@ public class KllSketchMergeTests
         small.Merge(Sketch(200, mediumData));
         large.Merge(Sketch(200, smallData));
 
-        AssertSummarizes(small, [.. smallData, .. largeData, .. mediumData]);
-        AssertSummarizes(large, [.. largeData, .. smallData]);
+        SketchAssert.Summarizes(small, [.. smallData, .. largeData, .. mediumData]);
+        SketchAssert.Summarizes(large, [.. largeData, .. smallData]);
         Assert.InRange(small.RetainedCount, 1, 650);
         Assert.InRange(large.RetainedCount, 1, 650);
     }
@@ -123,23 +123,5 @@ public class KllSketchMergeTests
         }
 
         return sketch;
-    }
-
-    private static void AssertSummarizes(KllSketch sketch, double[] data)
-    {
-        Assert.Equal(data.Length, sketch.Count);
-        Assert.Equal(sketch.Count, sketch.GetSortedView().Sum(entry => entry.Weight));
-        if (data.Length == 0)
-        {
-            Assert.True(sketch.IsEmpty);
-            return;
-        }
-
-        Assert.Equal(data.Min(), sketch.Min);
-        Assert.Equal(data.Max(), sketch.Max);
-        double error = new ExactQuantiles(data).MaxRankError(sketch.GetRank, sketch.GetQuantile);
-        Assert.True(
-            error <= sketch.NormalizedRankError,
-            $"max rank error {error:F5} exceeds {sketch.NormalizedRankError:F5} (K={sketch.K}, n={sketch.Count})");
     }
 }

@@ -50,7 +50,7 @@ public class NumericSummaryStagingTests
         AssertClose(m2, summary.M2, 1e-12);
         AssertClose(m2 / n, summary.Variance, 1e-12);
         AssertClose(Math.Sqrt(m2 / n), summary.StdDev, 1e-12);
-        AssertSketchSummarizes(summary.Sketch, data);
+        SketchAssert.Summarizes(summary.Sketch, data);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class NumericSummaryStagingTests
         AssertClose(m2, read.M2, 1e-12);
         AssertClose(untouched.Mean, read.Mean, 1e-12);
         AssertClose(untouched.M2, read.M2, 1e-12);
-        AssertSketchSummarizes(read.Sketch, data);
+        SketchAssert.Summarizes(read.Sketch, data);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public class NumericSummaryStagingTests
         Assert.Equal(finite.Max(), summary.Max);
         AssertClose(mean, summary.Mean, 1e-12);
         AssertClose(m2, summary.M2, 1e-12);
-        AssertSketchSummarizes(summary.Sketch, finite);
+        SketchAssert.Summarizes(summary.Sketch, finite);
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public class NumericSummaryStagingTests
         Assert.Equal(1, first.PosInf);
         Assert.Equal(1, first.NegInf);
         Assert.Equal(all.Length + 3, first.Total);
-        AssertSketchSummarizes(first.Sketch, all);
+        SketchAssert.Summarizes(first.Sketch, all);
         if (all.Length == 0)
         {
             Assert.True(double.IsNaN(first.Mean));
@@ -451,22 +451,4 @@ public class NumericSummaryStagingTests
         Assert.True(
             Math.Abs(actual - expected) <= relative * Math.Abs(expected),
             $"expected {expected:R}, got {actual:R} (relative error {Math.Abs(actual - expected) / Math.Abs(expected):E2} > {relative:E0})");
-
-    private static void AssertSketchSummarizes(KllSketch sketch, double[] data)
-    {
-        Assert.Equal(data.Length, sketch.Count);
-        Assert.Equal(sketch.Count, sketch.GetSortedView().Sum(entry => entry.Weight));
-        if (data.Length == 0)
-        {
-            Assert.True(sketch.IsEmpty);
-            return;
-        }
-
-        Assert.Equal(data.Min(), sketch.Min);
-        Assert.Equal(data.Max(), sketch.Max);
-        double error = new ExactQuantiles(data).MaxRankError(sketch.GetRank, sketch.GetQuantile);
-        Assert.True(
-            error <= sketch.NormalizedRankError,
-            $"max rank error {error:F5} exceeds {sketch.NormalizedRankError:F5} (K={sketch.K}, n={sketch.Count})");
-    }
 }
