@@ -16,7 +16,8 @@ public sealed class EventParser
     private readonly StringPool _pool;
     private readonly char[] _chars = new char[StackCharLimit];
     private readonly List<Feature> _featureBuffer = new(64);
-    private readonly PositionalNames _positionalNames = new();
+    private readonly PositionalNames _fieldNames = new();
+    private readonly PositionalNames _featureNames = new();
 
     public EventParser(ParserLimits? limits = null, StringPool? pool = null)
     {
@@ -42,7 +43,7 @@ public sealed class EventParser
             return;
         }
 
-        if (UseFastPath && FastEventScanner.TryParse(body, arrival, _limits, _pool, _positionalNames, _featureBuffer, results))
+        if (UseFastPath && FastEventScanner.TryParse(body, arrival, _limits, _pool, _fieldNames, _featureNames, _featureBuffer, results))
         {
             return;
         }

@@ -32,14 +32,16 @@ internal ref struct FastEventScanner
     private readonly ReadOnlySpan<byte> _json;
     private readonly StringPool _pool;
     private readonly PositionalNames _names;
+    private readonly PositionalNames _fields;
     private readonly List<Feature> _features;
     private readonly ParserLimits _limits;
     private int _pos;
 
-    private FastEventScanner(ReadOnlySpan<byte> json, StringPool pool, PositionalNames names, List<Feature> features, ParserLimits limits)
+    private FastEventScanner(ReadOnlySpan<byte> json, StringPool pool, PositionalNames fields, PositionalNames names, List<Feature> features, ParserLimits limits)
     {
         _json = json;
         _pool = pool;
+        _fields = fields;
         _names = names;
         _features = features;
         _limits = limits;
@@ -51,10 +53,10 @@ internal ref struct FastEventScanner
     /// was: the body needs the general parser.
     /// </summary>
     public static bool TryParse(
-        ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, StringPool pool, PositionalNames names, List<Feature> featureBuffer, List<ParseResult> results)
+        ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, StringPool pool, PositionalNames fields, PositionalNames names, List<Feature> featureBuffer, List<ParseResult> results)
     {
         var start = results.Count;
-        var scanner = new FastEventScanner(body, pool, names, featureBuffer, limits);
+        var scanner = new FastEventScanner(body, pool, fields, names, featureBuffer, limits);
         if (scanner.TryParseBody(arrival, results))
         {
             return true;
@@ -120,9 +122,9 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        while (true)
+        for (var position = 0; ; position++)
         {
-            if (!TryPropertyName(out var name) || !TryField(FieldNames.Identify(name), ref draft) || !TryEndOfMember((byte)'}', out var done))
+            if (!TryKnownName(_fields, position, out _, out var field) || !TryField(field, ref draft) || !TryEndOfMember((byte)'}', out var done))
             {
                 return false;
             }
@@ -221,20 +223,11 @@ internal ref struct FastEventScanner
         {
             while (true)
             {
-                if (!TryString(out var rawName))
+                if (!TryKnownName(_names, features.Count, out var name, out _))
                 {
                     return false;
                 }
 
-                var name = _names.Intern(features.Count, rawName, _pool);
-                SkipWhitespace();
-                if (Peek() != (byte)':')
-                {
-                    return false;
-                }
-
-                _pos++;
-                SkipWhitespace();
                 if (features.Count >= _limits.MaxFeatures || !TryScalar(out var value))
                 {
                     return false;
@@ -557,6 +550,37 @@ internal ref struct FastEventScanner
                 return true;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads <c>"name" :</c> and the whitespace after it, trying last object's name at this position before scanning;
+    /// escaped names are left to the general parser.
+    /// </summary>
+    private bool TryKnownName(PositionalNames known, int position, out string name, out Field field)
+    {
+        SkipWhitespace();
+        if (known.TryMatch(position, _json[_pos..], out var length, out name, out field))
+        {
+            _pos += length;
+        }
+        else if (TryString(out var raw))
+        {
+            name = known.Remember(position, raw, _pool, out field);
+        }
+        else
+        {
+            return false;
+        }
+
+        SkipWhitespace();
+        if (Peek() != (byte)':')
+        {
+            return false;
+        }
+
+        _pos++;
+        SkipWhitespace();
+        return true;
     }
 
     /// <summary>Reads <c>"name" :</c> and the whitespace after it; escaped names are left to the general parser.</summary>

@@ -40,7 +40,7 @@ public class FastEventScannerTests
         var bytes = Encoding.UTF8.GetBytes(body);
         var fast = new List<ParseResult>();
 
-        var taken = FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), [], fast);
+        var taken = FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], fast);
 
         Assert.True(taken);
         Assert.Equal(Describe(ParseGeneral(bytes)), Describe(fast));
@@ -65,7 +65,7 @@ public class FastEventScannerTests
     {
         var results = new List<ParseResult> { ParseResult.Invalid(7, "earlier") };
 
-        var taken = FastEventScanner.TryParse(Encoding.UTF8.GetBytes(body), Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), [], results);
+        var taken = FastEventScanner.TryParse(Encoding.UTF8.GetBytes(body), Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], results);
 
         Assert.False(taken);
         Assert.Equal(ParseResult.Invalid(7, "earlier"), Assert.Single(results));
@@ -78,7 +78,7 @@ public class FastEventScannerTests
         var at = Array.IndexOf(body, (byte)'a', body.Length - 6);
         body[at] = 0xC3; // a lead byte followed by an ASCII 'b': not UTF-8
 
-        Assert.False(FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), [], []));
+        Assert.False(FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], []));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public class FastEventScannerTests
 
             var expected = Describe(general);
             Assert.True(expected == Describe(fast), $"Paths disagree on: {Encoding.UTF8.GetString(body)}");
-            if (FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), [], []))
+            if (FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], []))
             {
                 fastTaken++;
             }
@@ -165,7 +165,7 @@ public class FastEventScannerTests
             var bytes = Encoding.UTF8.GetBytes(body);
             var fast = new List<ParseResult>();
 
-            Assert.True(FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), [], fast), text);
+            Assert.True(FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], fast), text);
             Assert.Equal(Describe(ParseGeneral(bytes)), Describe(fast));
         }
     }
