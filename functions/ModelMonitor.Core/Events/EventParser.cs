@@ -536,7 +536,8 @@ public sealed class EventParser
         {
             if (reader.Read() && reader.TokenType == JsonTokenType.Number)
             {
-                value = ReadDouble(ref reader);
+                // FastDouble has already declined these digits: go straight to the reader's own conversion.
+                value = reader.GetDouble();
                 return true;
             }
         }

@@ -114,24 +114,20 @@ internal ref struct FastEventScanner
     private bool TryEvent(DateTimeOffset arrival, out MonitoringEvent e)
     {
         e = null!;
-        _pos++;
-        var draft = new EventDraft();
-        SkipWhitespace();
-        if (Peek() == (byte)'}')
+
+        // An empty object is an invalid event: the general parser says so.
+        if (!TryOpen((byte)'{', (byte)'}', out var empty) || empty)
         {
             return false;
         }
 
-        for (var position = 0; ; position++)
+        var draft = new EventDraft();
+        var done = false;
+        for (var position = 0; !done; position++)
         {
-            if (!TryKnownName(_fields, position, out _, out var field) || !TryField(field, ref draft) || !TryEndOfMember((byte)'}', out var done))
+            if (!TryKnownName(_fields, position, out _, out var field) || !TryField(field, ref draft) || !TryEndOfMember((byte)'}', out done))
             {
                 return false;
-            }
-
-            if (done)
-            {
-                break;
             }
         }
 
@@ -194,11 +190,11 @@ internal ref struct FastEventScanner
             case Field.MemoryMb:
                 return TryNumberOrNull(out draft.MemoryMb);
             case Field.Items:
-                return TryStringArray(out draft.Items);
+                return TryArrayOrNull(ReadInterned, out draft.Items);
             case Field.ClickedItems:
-                return TryStringArray(out draft.ClickedItems);
+                return TryArrayOrNull(ReadInterned, out draft.ClickedItems);
             case Field.Upstream:
-                return TryUpstream(out draft.Upstream);
+                return TryArrayOrNull(ReadUpstreamRef, out draft.Upstream);
             default:
                 return TrySkipValue(1);
         }
@@ -206,43 +202,25 @@ internal ref struct FastEventScanner
 
     private bool TryFeatures(ref EventDraft draft)
     {
-        if (Peek() != (byte)'{')
+        if (!TryOpen((byte)'{', (byte)'}', out var empty))
         {
             return false;
         }
 
-        _pos++;
         var features = _features;
         features.Clear();
-        SkipWhitespace();
-        if (Peek() == (byte)'}')
+        for (var done = empty; !done;)
         {
-            _pos++;
-        }
-        else
-        {
-            while (true)
+            if (!TryKnownName(_names, features.Count, out var name, out _)
+                || features.Count >= _limits.MaxFeatures || !TryScalar(out var value))
             {
-                if (!TryKnownName(_names, features.Count, out var name, out _))
-                {
-                    return false;
-                }
+                return false;
+            }
 
-                if (features.Count >= _limits.MaxFeatures || !TryScalar(out var value))
-                {
-                    return false;
-                }
-
-                features.Add(new Feature(name, value));
-                if (!TryEndOfMember((byte)'}', out var done))
-                {
-                    return false;
-                }
-
-                if (done)
-                {
-                    break;
-                }
+            features.Add(new Feature(name, value));
+            if (!TryEndOfMember((byte)'}', out done))
+            {
+                return false;
             }
         }
 
@@ -261,7 +239,7 @@ internal ref struct FastEventScanner
                     return false;
                 }
 
-                value = TryNonFinite(raw, out var special) ? FieldValue.FromNumber(special) : FieldValue.FromString(_pool.InternUtf8(raw));
+                value = EventParser.TryNonFinite(raw, out var special) ? FieldValue.FromNumber(special) : FieldValue.FromString(_pool.InternUtf8(raw));
                 return true;
             case (byte)'t':
                 value = FieldValue.FromBoolean(true);
@@ -292,7 +270,7 @@ internal ref struct FastEventScanner
 
         if (Peek() == (byte)'"')
         {
-            if (!TryString(out var raw) || !TryNonFinite(raw, out var special))
+            if (!TryString(out var raw) || !EventParser.TryNonFinite(raw, out var special))
             {
                 return false;
             }
@@ -313,18 +291,7 @@ internal ref struct FastEventScanner
     private bool TryInternedOrNull(out string? value)
     {
         value = null;
-        if (TryNull())
-        {
-            return true;
-        }
-
-        if (!TryString(out var raw))
-        {
-            return false;
-        }
-
-        value = _pool.InternUtf8(raw);
-        return true;
+        return TryNull() || TryInterned(out value);
     }
 
     private bool TryTimestamp(out DateTimeOffset? value)
@@ -357,7 +324,10 @@ internal ref struct FastEventScanner
         return true;
     }
 
-    private bool TryStringArray(out List<string>? values)
+    private delegate bool ElementReader<T>(ref FastEventScanner scanner, out T value);
+
+    /// <summary>Null, or an array whose elements <paramref name="readElement"/> reads.</summary>
+    private bool TryArrayOrNull<T>(ElementReader<T> readElement, out List<T>? values)
     {
         values = null;
         if (TryNull())
@@ -365,135 +335,89 @@ internal ref struct FastEventScanner
             return true;
         }
 
-        if (Peek() != (byte)'[')
+        if (!TryOpen((byte)'[', (byte)']', out var empty))
         {
             return false;
         }
 
-        _pos++;
         values = [];
-        SkipWhitespace();
-        if (Peek() == (byte)']')
+        for (var done = empty; !done;)
         {
-            _pos++;
-            return true;
-        }
-
-        while (true)
-        {
-            if (!TryString(out var raw))
+            if (!readElement(ref this, out var value))
             {
                 return false;
             }
 
-            values.Add(_pool.InternUtf8(raw));
-            if (!TryEndOfMember((byte)']', out var done))
+            values.Add(value);
+            if (!TryEndOfMember((byte)']', out done))
             {
                 return false;
             }
-
-            if (done)
-            {
-                return true;
-            }
         }
+
+        return true;
     }
 
-    private bool TryUpstream(out List<UpstreamRef>? values)
-    {
-        values = null;
-        if (TryNull())
-        {
-            return true;
-        }
+    private static bool ReadInterned(ref FastEventScanner scanner, out string value) => scanner.TryInterned(out value);
 
-        if (Peek() != (byte)'[')
+    private static bool ReadUpstreamRef(ref FastEventScanner scanner, out UpstreamRef value) => scanner.TryUpstreamRef(out value);
+
+    private bool TryInterned(out string value)
+    {
+        value = null!;
+        if (!TryString(out var raw))
         {
             return false;
         }
 
-        _pos++;
-        values = [];
-        SkipWhitespace();
-        if (Peek() == (byte)']')
-        {
-            _pos++;
-            return true;
-        }
-
-        while (true)
-        {
-            if (Peek() != (byte)'{' || !TryUpstreamRef(out var reference))
-            {
-                return false;
-            }
-
-            values.Add(reference);
-            if (!TryEndOfMember((byte)']', out var done))
-            {
-                return false;
-            }
-
-            if (done)
-            {
-                return true;
-            }
-        }
+        value = _pool.InternUtf8(raw);
+        return true;
     }
 
     private bool TryUpstreamRef(out UpstreamRef reference)
     {
         reference = default!;
-        _pos++;
+        if (!TryOpen((byte)'{', (byte)'}', out var empty))
+        {
+            return false;
+        }
+
         string? modelId = null;
         string? eventId = null;
-        SkipWhitespace();
-        if (Peek() == (byte)'}')
+        for (var done = empty; !done;)
         {
-            _pos++;
-        }
-        else
-        {
-            while (true)
+            if (!TryPropertyName(out var name))
             {
-                if (!TryPropertyName(out var name))
+                return false;
+            }
+
+            // Non-string values of these keys are skipped, as the general parser does.
+            var isModel = name.SequenceEqual("modelId"u8);
+            var isEvent = name.SequenceEqual("eventId"u8);
+            if ((isModel || isEvent) && Peek() == (byte)'"')
+            {
+                if (!TryString(out var raw))
                 {
                     return false;
                 }
 
-                // Non-string values of these keys are skipped, as the general parser does.
-                var isModel = name.SequenceEqual("modelId"u8);
-                var isEvent = name.SequenceEqual("eventId"u8);
-                if ((isModel || isEvent) && Peek() == (byte)'"')
+                if (isModel)
                 {
-                    if (!TryString(out var raw))
-                    {
-                        return false;
-                    }
+                    modelId = _pool.InternUtf8(raw);
+                }
+                else
+                {
+                    eventId = Encoding.UTF8.GetString(raw);
+                }
+            }
+            else if (!TrySkipValue(3))
+            {
+                return false;
+            }
 
-                    if (isModel)
-                    {
-                        modelId = _pool.InternUtf8(raw);
-                    }
-                    else
-                    {
-                        eventId = Encoding.UTF8.GetString(raw);
-                    }
-                }
-                else if (!TrySkipValue(3))
-                {
-                    return false;
-                }
-
-                if (!TryEndOfMember((byte)'}', out var done))
-                {
-                    return false;
-                }
-
-                if (done)
-                {
-                    break;
-                }
+            if (!TryEndOfMember((byte)'}', out done))
+            {
+                return false;
             }
         }
 
@@ -530,26 +454,20 @@ internal ref struct FastEventScanner
     {
         var isObject = _json[_pos] == (byte)'{';
         var close = isObject ? (byte)'}' : (byte)']';
-        _pos++;
-        SkipWhitespace();
-        if (Peek() == close)
+        if (!TryOpen(_json[_pos], close, out var empty))
         {
-            _pos++;
-            return true;
+            return false;
         }
 
-        while (true)
+        for (var done = empty; !done;)
         {
-            if ((isObject && !TryPropertyName(out _)) || !TrySkipValue(depth) || !TryEndOfMember(close, out var done))
+            if ((isObject && !TryPropertyName(out _)) || !TrySkipValue(depth) || !TryEndOfMember(close, out done))
             {
                 return false;
             }
-
-            if (done)
-            {
-                return true;
-            }
         }
+
+        return true;
     }
 
     /// <summary>
@@ -572,6 +490,19 @@ internal ref struct FastEventScanner
             return false;
         }
 
+        return TryNameSeparator();
+    }
+
+    /// <summary>Reads <c>"name" :</c> and the whitespace after it; escaped names are left to the general parser.</summary>
+    private bool TryPropertyName(out ReadOnlySpan<byte> name)
+    {
+        SkipWhitespace();
+        return TryString(out name) && TryNameSeparator();
+    }
+
+    /// <summary>The <c>:</c> after a property name, with the whitespace around it.</summary>
+    private bool TryNameSeparator()
+    {
         SkipWhitespace();
         if (Peek() != (byte)':')
         {
@@ -583,23 +514,26 @@ internal ref struct FastEventScanner
         return true;
     }
 
-    /// <summary>Reads <c>"name" :</c> and the whitespace after it; escaped names are left to the general parser.</summary>
-    private bool TryPropertyName(out ReadOnlySpan<byte> name)
+    /// <summary>
+    /// Enters a container: false when the value is not <paramref name="open"/>; <paramref name="empty"/> when it closes
+    /// at once (the close is then consumed too).
+    /// </summary>
+    private bool TryOpen(byte open, byte close, out bool empty)
     {
-        SkipWhitespace();
-        if (!TryString(out name))
-        {
-            return false;
-        }
-
-        SkipWhitespace();
-        if (Peek() != (byte)':')
+        empty = false;
+        if (Peek() != open)
         {
             return false;
         }
 
         _pos++;
         SkipWhitespace();
+        if (Peek() == close)
+        {
+            _pos++;
+            empty = true;
+        }
+
         return true;
     }
 
@@ -818,7 +752,5 @@ internal ref struct FastEventScanner
     }
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    private static bool TryNonFinite(ReadOnlySpan<byte> raw, out double value) => EventParser.TryNonFinite(raw, out value);
 }
 
