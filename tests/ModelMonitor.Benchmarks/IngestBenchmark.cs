@@ -63,6 +63,16 @@ internal static class IngestBenchmark
 
         if (args.Contains("--breakdown"))
         {
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var gcWatch = Stopwatch.StartNew();
+            ParseAndFold(bodies);
+            gcWatch.Stop();
+            var pause = GC.GetTotalPauseDuration() - pauseBefore;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"one ingest round: {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)events:F0} B allocated per event; gen0/1/2 collections {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}; GC pauses {pause.TotalMilliseconds:F0} ms of {gcWatch.Elapsed.TotalMilliseconds:F0} ms"));
+
             var parseOnly = new List<double>();
             for (var r = 0; r < rounds; r++)
             {

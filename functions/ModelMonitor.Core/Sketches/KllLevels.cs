@@ -169,7 +169,7 @@ internal static class KllLevels
 
                 if (curLevel == 0)
                 {
-                    buf.AsSpan(adjBeg, adjPop).Sort();
+                    BitonicSort.Sort(buf.AsSpan(adjBeg, adjPop));
                 }
 
                 int coin = NextCoin(ref rngState, buf[adjBeg]);

@@ -330,7 +330,7 @@ public sealed partial class KllSketch
         // Levels above 0 are kept sorted; level 0 is sorted only when it is compacted.
         if (level == 0)
         {
-            _items.AsSpan(adjBeg, adjPop).Sort();
+            BitonicSort.Sort(_items.AsSpan(adjBeg, adjPop));
         }
 
         int coin = KllLevels.NextCoin(ref _rngState, _items[adjBeg]);
