@@ -16,13 +16,13 @@ public sealed class EventParser
     private readonly StringPool _pool;
     private readonly char[] _chars = new char[StackCharLimit];
     private readonly List<Feature> _featureBuffer = new(64);
-    private readonly PositionalNames _fieldNames = new();
-    private readonly PositionalNames _featureNames = new();
+    private readonly ScanMemory _scanMemory;
 
     public EventParser(ParserLimits? limits = null, StringPool? pool = null)
     {
         _limits = limits ?? ParserLimits.Default;
         _pool = pool ?? new StringPool();
+        _scanMemory = new ScanMemory(_pool);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public sealed class EventParser
             return;
         }
 
-        if (UseFastPath && FastEventScanner.TryParse(body, arrival, _limits, _pool, _fieldNames, _featureNames, _featureBuffer, results))
+        if (UseFastPath && FastEventScanner.TryParse(body, arrival, _limits, _scanMemory, results))
         {
             return;
         }

@@ -31,19 +31,15 @@ internal ref struct FastEventScanner
 
     private readonly ReadOnlySpan<byte> _json;
     private readonly StringPool _pool;
-    private readonly PositionalNames _names;
-    private readonly PositionalNames _fields;
-    private readonly List<Feature> _features;
+    private readonly ScanMemory _memory;
     private readonly ParserLimits _limits;
     private int _pos;
 
-    private FastEventScanner(ReadOnlySpan<byte> json, StringPool pool, PositionalNames fields, PositionalNames names, List<Feature> features, ParserLimits limits)
+    private FastEventScanner(ReadOnlySpan<byte> json, ScanMemory memory, ParserLimits limits)
     {
         _json = json;
-        _pool = pool;
-        _fields = fields;
-        _names = names;
-        _features = features;
+        _pool = memory.Pool;
+        _memory = memory;
         _limits = limits;
         _pos = 0;
     }
@@ -52,11 +48,10 @@ internal ref struct FastEventScanner
     /// Appends one valid result per event and returns true, or returns false with <paramref name="results"/> as it
     /// was: the body needs the general parser.
     /// </summary>
-    public static bool TryParse(
-        ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, StringPool pool, PositionalNames fields, PositionalNames names, List<Feature> featureBuffer, List<ParseResult> results)
+    public static bool TryParse(ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, ScanMemory memory, List<ParseResult> results)
     {
         var start = results.Count;
-        var scanner = new FastEventScanner(body, pool, fields, names, featureBuffer, limits);
+        var scanner = new FastEventScanner(body, memory, limits);
         if (scanner.TryParseBody(arrival, results))
         {
             return true;
@@ -125,7 +120,7 @@ internal ref struct FastEventScanner
         var done = false;
         for (var position = 0; !done; position++)
         {
-            if (!TryKnownName(_fields, position, out _, out var field) || !TryField(field, ref draft) || !TryEndOfMember((byte)'}', out done))
+            if (!TryKnownName(_memory.FieldNames, position, out _, out var field) || !TryField(field, ref draft) || !TryEndOfMember((byte)'}', out done))
             {
                 return false;
             }
@@ -145,19 +140,19 @@ internal ref struct FastEventScanner
         switch (field)
         {
             case Field.Schema:
-                return TryInternedOrNull(out draft.Schema);
+                return TryInternedOrNull(Field.Schema, out draft.Schema);
             case Field.ModelId:
-                return TryInternedOrNull(out draft.ModelId);
+                return TryInternedOrNull(Field.ModelId, out draft.ModelId);
             case Field.ModelVersion:
-                return TryInternedOrNull(out draft.ModelVersion);
+                return TryInternedOrNull(Field.ModelVersion, out draft.ModelVersion);
             case Field.CallerId:
-                return TryInternedOrNull(out draft.CallerId);
+                return TryInternedOrNull(Field.CallerId, out draft.CallerId);
             case Field.Slot:
-                return TryInternedOrNull(out draft.Slot);
+                return TryInternedOrNull(Field.Slot, out draft.Slot);
             case Field.Status:
-                return TryInternedOrNull(out draft.Status);
+                return TryInternedOrNull(Field.Status, out draft.Status);
             case Field.PredictedLabel:
-                return TryInternedOrNull(out draft.PredictedLabel);
+                return TryInternedOrNull(Field.PredictedLabel, out draft.PredictedLabel);
             case Field.EventId:
                 draft.EventId = null;
                 if (TryNull())
@@ -180,9 +175,9 @@ internal ref struct FastEventScanner
                 // As in the general parser, null leaves features from an earlier duplicate key in place.
                 return TryNull() || TryFeatures(ref draft);
             case Field.Prediction:
-                return TryScalar(out draft.Prediction);
+                return TryScalar(_memory.FieldValues, (int)Field.Prediction, out draft.Prediction);
             case Field.Label:
-                return TryScalar(out draft.Label);
+                return TryScalar(_memory.FieldValues, (int)Field.Label, out draft.Label);
             case Field.LatencyMs:
                 return TryNumberOrNull(out draft.LatencyMs);
             case Field.CpuMs:
@@ -207,12 +202,12 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        var features = _features;
+        var features = _memory.FeatureBuffer;
         features.Clear();
         for (var done = empty; !done;)
         {
-            if (!TryKnownName(_names, features.Count, out var name, out _)
-                || features.Count >= _limits.MaxFeatures || !TryScalar(out var value))
+            if (!TryKnownName(_memory.FeatureNames, features.Count, out var name, out _)
+                || features.Count >= _limits.MaxFeatures || !TryScalar(_memory.FeatureValues, features.Count, out var value))
             {
                 return false;
             }
@@ -228,18 +223,35 @@ internal ref struct FastEventScanner
         return true;
     }
 
-    private bool TryScalar(out FieldValue value)
+    /// <summary>A feature value, prediction or label; string values are looked up in <paramref name="recent"/> first.</summary>
+    private bool TryScalar(RecentStrings recent, int slot, out FieldValue value)
     {
         value = FieldValue.Null;
         switch (Peek())
         {
             case (byte)'"':
+                if (recent.TryMatch(slot, _json[_pos..], out var length, out var known))
+                {
+                    _pos += length;
+                    value = FieldValue.FromString(known);
+                    return true;
+                }
+
                 if (!TryString(out var raw))
                 {
                     return false;
                 }
 
-                value = EventParser.TryNonFinite(raw, out var special) ? FieldValue.FromNumber(special) : FieldValue.FromString(_pool.InternUtf8(raw));
+                if (EventParser.TryNonFinite(raw, out var special))
+                {
+                    // Never remembered: "NaN" stands for a number, not for the string it spells.
+                    value = FieldValue.FromNumber(special);
+                    return true;
+                }
+
+                var text = _pool.InternUtf8(raw);
+                recent.Remember(slot, raw, text);
+                value = FieldValue.FromString(text);
                 return true;
             case (byte)'t':
                 value = FieldValue.FromBoolean(true);
@@ -288,10 +300,31 @@ internal ref struct FastEventScanner
         return true;
     }
 
-    private bool TryInternedOrNull(out string? value)
+    /// <summary>Null or a string, looked up first among the values <paramref name="field"/> had recently.</summary>
+    private bool TryInternedOrNull(Field field, out string? value)
     {
+        var recent = _memory.FieldValues;
+        if (recent.TryMatch((int)field, _json[_pos..], out var length, out var known))
+        {
+            _pos += length;
+            value = known;
+            return true;
+        }
+
         value = null;
-        return TryNull() || TryInterned(out value);
+        if (TryNull())
+        {
+            return true;
+        }
+
+        if (!TryString(out var raw))
+        {
+            return false;
+        }
+
+        value = _pool.InternUtf8(raw);
+        recent.Remember((int)field, raw, value);
+        return true;
     }
 
     private bool TryTimestamp(out DateTimeOffset? value)

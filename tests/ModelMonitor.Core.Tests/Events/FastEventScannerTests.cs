@@ -40,7 +40,7 @@ public class FastEventScannerTests
         var bytes = Encoding.UTF8.GetBytes(body);
         var fast = new List<ParseResult>();
 
-        var taken = FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], fast);
+        var taken = FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new ScanMemory(new StringPool()), fast);
 
         Assert.True(taken);
         Assert.Equal(Describe(ParseGeneral(bytes)), Describe(fast));
@@ -65,7 +65,7 @@ public class FastEventScannerTests
     {
         var results = new List<ParseResult> { ParseResult.Invalid(7, "earlier") };
 
-        var taken = FastEventScanner.TryParse(Encoding.UTF8.GetBytes(body), Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], results);
+        var taken = FastEventScanner.TryParse(Encoding.UTF8.GetBytes(body), Arrival, ParserLimits.Default, new ScanMemory(new StringPool()), results);
 
         Assert.False(taken);
         Assert.Equal(ParseResult.Invalid(7, "earlier"), Assert.Single(results));
@@ -78,7 +78,32 @@ public class FastEventScannerTests
         var at = Array.IndexOf(body, (byte)'a', body.Length - 6);
         body[at] = 0xC3; // a lead byte followed by an ASCII 'b': not UTF-8
 
-        Assert.False(FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], []));
+        Assert.False(FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new ScanMemory(new StringPool()), []));
+    }
+
+    [Fact]
+    public void Parse_StringsRepeatedAtTheSamePlaces_ReadAsTheGeneralParserReadsThem()
+    {
+        // One parser for the whole sequence, so each body meets the strings remembered from the one before: a value
+        // that extends the last one, a special number spelled as a string, null, and values that change position.
+        string[] values = ["\"ok\"", "\"okay\"", "\"ok\"", "\"NaN\"", "\"NaN\"", "\"x\"", "null", "\"NaN\"", "\"Infinity\"", "\"ok\"", "\"\""];
+        var fastParser = new EventParser();
+        var generalParser = new EventParser { UseFastPath = false };
+        for (var i = 0; i < values.Length; i++)
+        {
+            var value = values[i];
+            var previous = values[(i + values.Length - 1) % values.Length];
+            var status = value is "\"NaN\"" or "\"Infinity\"" ? "\"ok\"" : value;
+            var body = Encoding.UTF8.GetBytes(
+                $$"""{"schema":"prediction/v1","eventId":"e{{i}}","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z","status":{{status}},"features":{"a":{{value}},"b":{{previous}}},"prediction":{{value}},"predictedLabel":{{status}}}""");
+            var fast = new List<ParseResult>();
+            var general = new List<ParseResult>();
+
+            fastParser.Parse(body, Arrival, fast);
+            generalParser.Parse(body, Arrival, general);
+
+            Assert.Equal(Describe(general), Describe(fast));
+        }
     }
 
     [Fact]
@@ -101,7 +126,7 @@ public class FastEventScannerTests
 
             var expected = Describe(general);
             Assert.True(expected == Describe(fast), $"Paths disagree on: {Encoding.UTF8.GetString(body)}");
-            if (FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], []))
+            if (FastEventScanner.TryParse(body, Arrival, ParserLimits.Default, new ScanMemory(new StringPool()), []))
             {
                 fastTaken++;
             }
@@ -165,7 +190,7 @@ public class FastEventScannerTests
             var bytes = Encoding.UTF8.GetBytes(body);
             var fast = new List<ParseResult>();
 
-            Assert.True(FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new StringPool(), new PositionalNames(), new PositionalNames(), [], fast), text);
+            Assert.True(FastEventScanner.TryParse(bytes, Arrival, ParserLimits.Default, new ScanMemory(new StringPool()), fast), text);
             Assert.Equal(Describe(ParseGeneral(bytes)), Describe(fast));
         }
     }

@@ -1,0 +1,26 @@
+namespace ModelMonitor.Core.Events;
+
+/// <summary>
+/// What <see cref="FastEventScanner"/> carries from one body to the next: the string pool, the names and string values
+/// last seen at each place, and a reused feature buffer. Owned by one <see cref="EventParser"/>, so not thread-safe.
+/// </summary>
+internal sealed class ScanMemory(StringPool pool)
+{
+    private const int MaxValueBytes = 64;
+
+    public StringPool Pool { get; } = pool;
+
+    /// <summary>Top-level property names by position.</summary>
+    public PositionalNames FieldNames { get; } = new();
+
+    /// <summary>Feature names by position.</summary>
+    public PositionalNames FeatureNames { get; } = new();
+
+    /// <summary>String values of top-level fields, by <see cref="Field"/>.</summary>
+    public RecentStrings FieldValues { get; } = new(Enum.GetValues<Field>().Length, MaxValueBytes);
+
+    /// <summary>String values of features, by position.</summary>
+    public RecentStrings FeatureValues { get; } = new(64, MaxValueBytes);
+
+    public List<Feature> FeatureBuffer { get; } = new(64);
+}
