@@ -43,6 +43,12 @@ public sealed class FrequentItems
     private long _trackedSum;
     private long _maxError;
 
+    // The tracked item added last, and adds to it not yet written to its dictionary slot. Streams repeat their
+    // categories (a status, a slot, a label), so a reference check replaces a hash lookup; Counts
+    // writes them back before anything else reads or changes the dictionary.
+    private string? _lastItem;
+    private long _lastPending;
+
     // Reused by the purge on the add path so that steady-state adds do not allocate.
     private string[]? _purgeKeys;
     private long[]? _purgeCounts;
@@ -75,7 +81,7 @@ public sealed class FrequentItems
     /// <summary>TotalCount minus the sum of tracked counts.</summary>
     public long Other => _totalCount - _trackedSum;
 
-    public int TrackedCount => _counts.Count;
+    public int TrackedCount => Counts.Count;
 
     /// <summary>Adds <paramref name="weight"/> occurrences of <paramref name="item"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="item"/> is null (the empty string is a valid category).</exception>
@@ -85,11 +91,19 @@ public sealed class FrequentItems
         ArgumentNullException.ThrowIfNull(item);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weight);
         _totalCount = checked(_totalCount + weight);
-        ref long slot = ref CollectionsMarshal.GetValueRefOrNullRef(_counts, item);
+        if (ReferenceEquals(item, _lastItem))
+        {
+            _lastPending += weight;
+            _trackedSum += weight;
+            return;
+        }
+
+        ref long slot = ref CollectionsMarshal.GetValueRefOrNullRef(Counts, item);
         if (!Unsafe.IsNullRef(ref slot))
         {
             slot += weight;
             _trackedSum += weight;
+            _lastItem = item;
             return;
         }
 
@@ -102,6 +116,7 @@ public sealed class FrequentItems
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(weight);
         _totalCount = checked(_totalCount + weight);
+        FlushLast();
         ref long slot = ref CollectionsMarshal.GetValueRefOrNullRef(_spanLookup, item);
         if (!Unsafe.IsNullRef(ref slot))
         {
@@ -127,18 +142,18 @@ public sealed class FrequentItems
             _totalCount += other._totalCount;
             _maxError += other._maxError;
             _trackedSum += other._trackedSum;
-            foreach (var (item, count) in other._counts)
+            foreach (var (item, count) in other.Counts)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(_counts, item, out _) += count;
+                CollectionsMarshal.GetValueRefOrAddDefault(Counts, item, out _) += count;
             }
         }
 
-        if (_counts.Count > _capacity)
+        if (Counts.Count > _capacity)
         {
             Purge(_capacity);
 
             // Merging may have grown the dictionary well past capacity; give the memory back.
-            _counts.TrimExcess(_capacity + 1);
+            Counts.TrimExcess(_capacity + 1);
         }
     }
 
@@ -147,7 +162,7 @@ public sealed class FrequentItems
     public long GetCount(string item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return _counts.TryGetValue(item, out long count) ? count : 0;
+        return Counts.TryGetValue(item, out long count) ? count : 0;
     }
 
     /// <summary>Tracked items by descending count, ties by ordinal item order.</summary>
@@ -170,9 +185,9 @@ public sealed class FrequentItems
             _trackedSum = _trackedSum,
             _maxError = _maxError,
         };
-        foreach (var (item, count) in _counts)
+        foreach (var (item, count) in Counts)
         {
-            clone._counts.Add(item, count);
+            clone.Counts.Add(item, count);
         }
 
         return clone;
@@ -209,12 +224,12 @@ public sealed class FrequentItems
                 throw new ArgumentException($"Item '{item}' has non-positive count {count}.", nameof(items));
             }
 
-            if (restored._counts.Count == capacity)
+            if (restored.Counts.Count == capacity)
             {
                 throw new ArgumentException($"More than {capacity} items for a capacity of {capacity}.", nameof(items));
             }
 
-            if (!restored._counts.TryAdd(item, count))
+            if (!restored.Counts.TryAdd(item, count))
             {
                 throw new ArgumentException($"Item '{item}' appears more than once.", nameof(items));
             }
@@ -239,11 +254,36 @@ public sealed class FrequentItems
         return restored;
     }
 
+    private Dictionary<string, long> Counts
+    {
+        get
+        {
+            FlushLast();
+            return _counts;
+        }
+    }
+
+    private void FlushLast()
+    {
+        if (_lastItem is null)
+        {
+            return;
+        }
+
+        if (_lastPending != 0)
+        {
+            CollectionsMarshal.GetValueRefOrNullRef(_counts, _lastItem) += _lastPending;
+        }
+
+        _lastItem = null;
+        _lastPending = 0;
+    }
+
     private void AddNew(string item, long weight)
     {
-        _counts.Add(item, weight);
+        Counts.Add(item, weight);
         _trackedSum += weight;
-        if (_counts.Count > _capacity)
+        if (Counts.Count > _capacity)
         {
             // Keep at most half the slots (rounded up): subtracting the median of the Capacity+1 counters.
             Purge(_capacity - (_capacity / 2));
@@ -254,7 +294,7 @@ public sealed class FrequentItems
     // so at most `keep` counters remain. The amount is how much any item's count may now undercount.
     private void Purge(int keep)
     {
-        int n = _counts.Count;
+        int n = Counts.Count;
         string[] keys;
         long[] counts;
         if (n <= _capacity + 1)
@@ -270,7 +310,7 @@ public sealed class FrequentItems
 
         // counts[0..n) follow keys; counts[n..2n) is the copy we sort to find the order statistic.
         int i = 0;
-        foreach (var (item, count) in _counts)
+        foreach (var (item, count) in Counts)
         {
             keys[i] = item;
             counts[i] = count;
@@ -288,12 +328,12 @@ public sealed class FrequentItems
             long left = counts[i] - delta;
             if (left > 0)
             {
-                CollectionsMarshal.GetValueRefOrNullRef(_counts, keys[i]) = left;
+                CollectionsMarshal.GetValueRefOrNullRef(Counts, keys[i]) = left;
                 removed += delta;
             }
             else
             {
-                _counts.Remove(keys[i]);
+                Counts.Remove(keys[i]);
                 removed += counts[i];
             }
         }
@@ -306,9 +346,9 @@ public sealed class FrequentItems
 
     private ItemCount[] SortedItems()
     {
-        var items = new ItemCount[_counts.Count];
+        var items = new ItemCount[Counts.Count];
         int i = 0;
-        foreach (var (item, count) in _counts)
+        foreach (var (item, count) in Counts)
         {
             items[i++] = new ItemCount(item, count);
         }

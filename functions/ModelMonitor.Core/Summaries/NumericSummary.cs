@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using ModelMonitor.Core.Sketches;
 
 namespace ModelMonitor.Core.Summaries;
@@ -146,13 +147,7 @@ public sealed class NumericSummary
         _stagedCount = 0;
 
         // Two passes over the batch (mean, then squared deviations) are as stable as Welford's update and cheaper.
-        double sum = 0;
-        foreach (var value in batch)
-        {
-            sum += value;
-        }
-
-        double mean = sum / batch.Length;
+        double mean = Sum(batch) / batch.Length;
         if (!double.IsFinite(mean))
         {
             // The sum overflowed (values near ±double.MaxValue). An incremental mean is exact for equal values;
@@ -175,14 +170,7 @@ public sealed class NumericSummary
 
         // The corrected two-pass algorithm (Chan, Golub and LeVeque): the deviations' sum is zero up to the rounding of
         // the mean, and subtracting it makes a constant column's mean exact and its M2 zero.
-        double correction = 0;
-        double m2 = 0;
-        foreach (var value in batch)
-        {
-            double deviation = value - mean;
-            correction += deviation;
-            m2 += deviation * deviation;
-        }
+        var (correction, m2) = Deviations(batch, mean);
 
         if (double.IsFinite(correction))
         {
@@ -197,6 +185,51 @@ public sealed class NumericSummary
 
         CombineMoments(batch.Length, mean, m2);
         _sketch.Update(batch);
+    }
+
+    // Four lanes of partial sums: a quarter of the dependent additions, and no less accurate than one running sum.
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var lanes = Vector256<double>.Zero;
+        int i = 0;
+        for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+        {
+            lanes += Vector256.Create(values.Slice(i, Vector256<double>.Count));
+        }
+
+        double sum = Vector256.Sum(lanes);
+        for (; i < values.Length; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum;
+    }
+
+    // The sum of deviations from the mean (the correction term) and of their squares, four lanes at a time.
+    private static (double Correction, double M2) Deviations(ReadOnlySpan<double> values, double mean)
+    {
+        var center = Vector256.Create(mean);
+        var sums = Vector256<double>.Zero;
+        var squares = Vector256<double>.Zero;
+        int i = 0;
+        for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+        {
+            var deviation = Vector256.Create(values.Slice(i, Vector256<double>.Count)) - center;
+            sums += deviation;
+            squares += deviation * deviation;
+        }
+
+        double correction = Vector256.Sum(sums);
+        double m2 = Vector256.Sum(squares);
+        for (; i < values.Length; i++)
+        {
+            double deviation = values[i] - mean;
+            correction += deviation;
+            m2 += deviation * deviation;
+        }
+
+        return (correction, m2);
     }
 
     // Chan et al.'s parallel combination of (count, mean, M2).
