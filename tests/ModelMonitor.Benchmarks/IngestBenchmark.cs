@@ -79,7 +79,10 @@ internal static class IngestBenchmark
                 parseOnly.Add(Measure(() => ParseOnly(bodies), events));
             }
 
-            Console.Error.WriteLine($"parse+validate only: {Median(parseOnly):N0}/s");
+            var parseAllocated = GC.GetTotalAllocatedBytes(precise: true);
+            ParseOnly(bodies);
+            parseAllocated = GC.GetTotalAllocatedBytes(precise: true) - parseAllocated;
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse+validate only: {Median(parseOnly):N0}/s, {parseAllocated / (double)events:F0} B allocated per event"));
 
             var parsed = ParseAll(bodies);
             var foldOnly = new List<double>();

@@ -202,24 +202,44 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        var features = _memory.FeatureBuffer;
-        features.Clear();
-        for (var done = empty; !done;)
+        // A model's events carry the same number of features, so they are read straight into an array of last
+        // time's length; only a longer object goes through the buffer.
+        var expected = _memory.LastFeatureCount;
+        var features = expected > 0 && !empty ? new Feature[expected] : [];
+        List<Feature>? longer = null;
+        var count = 0;
+        for (var done = empty; !done; count++)
         {
-            if (!TryKnownName(_memory.FeatureNames, features.Count, out var name, out _)
-                || features.Count >= _limits.MaxFeatures || !TryScalar(_memory.FeatureValues, features.Count, out var value))
+            if (!TryKnownName(_memory.FeatureNames, count, out var name, out _)
+                || count >= _limits.MaxFeatures || !TryScalar(_memory.FeatureValues, count, out var value))
             {
                 return false;
             }
 
-            features.Add(new Feature(name, value));
+            if (count < features.Length)
+            {
+                features[count] = new Feature(name, value);
+            }
+            else
+            {
+                if (longer is null)
+                {
+                    longer = _memory.FeatureBuffer;
+                    longer.Clear();
+                    longer.AddRange(features);
+                }
+
+                longer.Add(new Feature(name, value));
+            }
+
             if (!TryEndOfMember((byte)'}', out done))
             {
                 return false;
             }
         }
 
-        draft.Features = [.. features];
+        _memory.LastFeatureCount = count;
+        draft.Features = longer is not null ? [.. longer] : count == features.Length ? features : features[..count];
         return true;
     }
 

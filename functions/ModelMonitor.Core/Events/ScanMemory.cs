@@ -22,5 +22,9 @@ internal sealed class ScanMemory(StringPool pool)
     /// <summary>String values of features, by position.</summary>
     public RecentStrings FeatureValues { get; } = new(64, MaxValueBytes);
 
+    /// <summary>Features of an object longer than the last one, collected before they are copied to an exact array.</summary>
     public List<Feature> FeatureBuffer { get; } = new(64);
+
+    /// <summary>How many features the last features object had.</summary>
+    public int LastFeatureCount { get; set; }
 }

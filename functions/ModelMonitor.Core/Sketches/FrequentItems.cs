@@ -62,8 +62,9 @@ public sealed class FrequentItems
         ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, MaxCapacity);
         _capacity = capacity;
 
-        // Room for the one extra counter a purge briefly holds, so the dictionary never resizes on the add path.
-        _counts = new Dictionary<string, long>(capacity + 1, StringComparer.Ordinal);
+        // Grown on demand, not sized to the capacity: most counters (statuses, slots, labels) hold a handful of items,
+        // and a window summary has a dozen counters, restored from storage on every batch that touches the window.
+        _counts = new Dictionary<string, long>(StringComparer.Ordinal);
         _spanLookup = _counts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

@@ -106,6 +106,31 @@ public class FastEventScannerTests
         }
     }
 
+    [Theory]
+    [InlineData(new[] { 3, 3, 5, 2, 0, 4, 4, 1, 6 })]
+    [InlineData(new[] { 0, 0, 2, 70, 1 })]
+    public void Parse_FeatureCountChangingBetweenEvents_ReadsEveryFeature(int[] counts)
+    {
+        // The fast path sizes each feature array by the last object's count: shorter, longer and empty objects must
+        // still come out whole, in order.
+        var fastParser = new EventParser();
+        var generalParser = new EventParser { UseFastPath = false };
+        foreach (var count in counts)
+        {
+            var features = "{" + string.Join(",", Enumerable.Range(0, count).Select(i => $"\"f{i}\":{(i % 2 == 0 ? i.ToString(CultureInfo.InvariantCulture) : $"\"v{i}\"")}")) + "}";
+            var body = Encoding.UTF8.GetBytes(
+                $$"""{"schema":"prediction/v1","eventId":"e{{count}}","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z","features":{{features}}}""");
+            var fast = new List<ParseResult>();
+            var general = new List<ParseResult>();
+
+            fastParser.Parse(body, Arrival, fast);
+            generalParser.Parse(body, Arrival, general);
+
+            Assert.Equal(count, Assert.Single(fast).Event!.Features.Count);
+            Assert.Equal(Describe(general), Describe(fast));
+        }
+    }
+
     [Fact]
     public void Parse_RandomMutationsOfValidBodies_BothPathsAgree()
     {
