@@ -21,7 +21,7 @@ internal static class IngestBenchmark
     public static int Run(string[] args)
     {
         var events = Option(args, "--events", 200_000);
-        var rounds = Option(args, "--rounds", 7);
+        var rounds = Option(args, "--rounds", 11);
         var bodies = Generate(events);
         var bytes = bodies.Sum(b => (long)b.Length);
         Console.Error.WriteLine($"{events:N0} events, {bytes / (double)events:F0} bytes each on average; {rounds} rounds, median reported");

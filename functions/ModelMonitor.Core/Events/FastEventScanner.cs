@@ -24,6 +24,9 @@ internal ref struct FastEventScanner
     // Deeper than anything an event needs, well inside the general parser's limit of 16.
     private const int MaxSkipDepth = 8;
 
+    // 10^15 < 2^53: any mantissa of this many digits is exact in a double, as Clinger's fast path requires.
+    private const int MaxComposedDigits = 15;
+
     private static readonly Vector128<byte> Quote = Vector128.Create((byte)'"');
     private static readonly Vector128<byte> Backslash = Vector128.Create((byte)'\\');
     private static readonly Vector128<byte> Space = Vector128.Create((byte)' ');
@@ -675,9 +678,9 @@ internal ref struct FastEventScanner
     }
 
     /// <summary>
-    /// A JSON number (strict grammar), converted exactly as the general parser converts it: plain decimals are
-    /// composed from the digits read while checking the grammar (the arithmetic of <see cref="FastDouble"/>), the rest
-    /// go through the general parser's conversion.
+    /// A JSON number (strict grammar), converted exactly as the general parser converts it: plain decimals of at most
+    /// <see cref="MaxComposedDigits"/> digits are composed from the digits read while checking the grammar (the
+    /// arithmetic of <see cref="FastDouble"/>), the rest go through the general parser's conversion.
     /// </summary>
     private bool TryNumber(out double value)
     {
@@ -697,8 +700,9 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        long mantissa = 0;
-        var exact = true;
+        // No overflow check per digit: past MaxComposedDigits the mantissa is not used, so wrapping is harmless.
+        ulong mantissa = 0;
+        var digits = 0;
         if (json[i] == (byte)'0')
         {
             i++;
@@ -707,7 +711,8 @@ internal ref struct FastEventScanner
         {
             while ((uint)i < (uint)json.Length && IsDigit(json[i]))
             {
-                Accumulate(ref mantissa, ref exact, json[i]);
+                mantissa = unchecked((mantissa * 10) + (uint)(json[i] - '0'));
+                digits++;
                 i++;
             }
         }
@@ -722,15 +727,16 @@ internal ref struct FastEventScanner
 
             while ((uint)i < (uint)json.Length && IsDigit(json[i]))
             {
-                Accumulate(ref mantissa, ref exact, json[i]);
+                mantissa = unchecked((mantissa * 10) + (uint)(json[i] - '0'));
                 fractionDigits++;
                 i++;
             }
         }
 
+        var exponent = false;
         if ((uint)i < (uint)json.Length && (json[i] | 0x20) == (byte)'e')
         {
-            exact = false;
+            exponent = true;
             if ((uint)++i < (uint)json.Length && json[i] is (byte)'+' or (byte)'-')
             {
                 i++;
@@ -748,18 +754,8 @@ internal ref struct FastEventScanner
         }
 
         _pos = i;
-        return (exact && FastDouble.TryCompose(mantissa, fractionDigits, negative, out value))
+        return (!exponent && digits + fractionDigits <= MaxComposedDigits && FastDouble.TryCompose((long)mantissa, fractionDigits, negative, out value))
             || EventParser.TryConvertNumber(json[start..i], out value);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(ref long mantissa, ref bool exact, byte digit)
-    {
-        if (exact)
-        {
-            mantissa = (mantissa * 10) + (digit - '0');
-            exact = mantissa < FastDouble.MaxExactMantissa;
-        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
