@@ -527,7 +527,7 @@ internal ref struct FastEventScanner
     }
 
     /// <summary>
-    /// Reads <c>"name" :</c> and the whitespace after it, trying last object's name at this position before scanning;
+    /// Reads <c>"name" :</c> and the whitespace after it, trying last object's name and colon at this position first;
     /// escaped names are left to the general parser.
     /// </summary>
     private bool TryKnownName(PositionalNames known, int position, out string name, out Field field)
@@ -535,17 +535,18 @@ internal ref struct FastEventScanner
         SkipWhitespace();
         if (known.TryMatch(position, _json[_pos..], out var length, out name, out field))
         {
+            // The match includes the colon.
             _pos += length;
+            SkipWhitespace();
+            return true;
         }
-        else if (TryString(out var raw))
-        {
-            name = known.Remember(position, raw, _pool, out field);
-        }
-        else
+
+        if (!TryString(out var raw))
         {
             return false;
         }
 
+        name = known.Remember(position, raw, _pool, out field);
         return TryNameSeparator();
     }
 

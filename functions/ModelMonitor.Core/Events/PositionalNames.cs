@@ -9,10 +9,13 @@ internal sealed class PositionalNames
 {
     private const int Positions = 64;
     private const int MaxNameBytes = 64;
-    private readonly RecentStrings _names = new(Positions, MaxNameBytes);
+    private readonly RecentStrings _names = new(Positions, MaxNameBytes, propertyNames: true);
     private readonly Field[] _fields = new Field[Positions];
 
-    /// <summary>True when <paramref name="json"/> starts with the quoted name remembered for <paramref name="position"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="json"/> starts with the quoted name remembered for <paramref name="position"/> and the
+    /// colon after it; <paramref name="length"/> covers both.
+    /// </summary>
     public bool TryMatch(int position, ReadOnlySpan<byte> json, out int length, out string name, out Field field)
     {
         if (_names.TryMatch(position, json, out length, out name))

@@ -9,19 +9,28 @@ namespace ModelMonitor.Core.Events;
 internal sealed class RecentStrings
 {
     private readonly int _maxBytes;
+    private readonly int _suffixLength;
     private readonly byte[]?[] _quoted;
     private readonly string?[] _values;
 
-    public RecentStrings(int slots, int maxBytes)
+    /// <param name="slots">Places remembered.</param>
+    /// <param name="maxBytes">Longest string remembered, in UTF-8 bytes.</param>
+    /// <param name="propertyNames">
+    /// Whether the strings are property names: the token then includes the name separator (<c>"name":</c>), so a match
+    /// also consumes it. A producer that writes a space before the colon never matches, and is read the long way.
+    /// </param>
+    public RecentStrings(int slots, int maxBytes, bool propertyNames = false)
     {
         _maxBytes = maxBytes;
+        _suffixLength = propertyNames ? 1 : 0;
         _quoted = new byte[slots][];
         _values = new string[slots];
     }
 
     /// <summary>
     /// True when <paramref name="json"/> starts with the token remembered for <paramref name="slot"/>. A remembered
-    /// token has no quote, backslash or control byte inside, so a match is exactly that JSON string.
+    /// token has no quote, backslash or control byte inside, so a match is exactly that JSON string (and, for property
+    /// names, its colon); <paramref name="length"/> is how many bytes it covers.
     /// </summary>
     public bool TryMatch(int slot, ReadOnlySpan<byte> json, out int length, out string value)
     {
@@ -47,16 +56,21 @@ internal sealed class RecentStrings
         }
 
         // Reuse the slot's array when the length matches, so slots whose values vary do not allocate per object.
+        var length = raw.Length + 2 + _suffixLength;
         var quoted = _quoted[slot];
-        if (quoted is null || quoted.Length != raw.Length + 2)
+        if (quoted is null || quoted.Length != length)
         {
-            quoted = new byte[raw.Length + 2];
+            quoted = new byte[length];
             _quoted[slot] = quoted;
         }
 
         quoted[0] = (byte)'"';
         raw.CopyTo(quoted.AsSpan(1));
-        quoted[^1] = (byte)'"';
+        quoted[raw.Length + 1] = (byte)'"';
+        if (_suffixLength == 1)
+        {
+            quoted[^1] = (byte)':';
+        }
         _values[slot] = value;
         return true;
     }

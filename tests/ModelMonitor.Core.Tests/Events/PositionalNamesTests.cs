@@ -6,7 +6,7 @@ namespace ModelMonitor.Core.Tests.Events;
 public class PositionalNamesTests
 {
     [Fact]
-    public void TryMatch_NameRememberedAtThatPosition_MatchesItsQuotedToken()
+    public void TryMatch_NameRememberedAtThatPosition_MatchesItsQuotedTokenAndColon()
     {
         var pool = new StringPool();
         var names = new PositionalNames();
@@ -15,7 +15,7 @@ public class PositionalNamesTests
         var matched = names.TryMatch(1, "\"amount\":12.5}"u8, out var length, out var name, out _);
 
         Assert.True(matched);
-        Assert.Equal(8, length);
+        Assert.Equal(9, length);
         Assert.Same(remembered, name);
         Assert.Same(pool.InternUtf8("amount"u8), name);
     }
@@ -25,6 +25,8 @@ public class PositionalNamesTests
     [InlineData("\"amoun\":1")]
     [InlineData("\"amount")]
     [InlineData("amount\":1")]
+    [InlineData("\"amount\" :1")]
+    [InlineData("\"amount\",1")]
     public void TryMatch_DifferentOrTruncatedToken_DoesNotMatch(string json)
     {
         var names = new PositionalNames();
