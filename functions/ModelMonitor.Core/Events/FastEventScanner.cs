@@ -774,14 +774,23 @@ internal ref struct FastEventScanner
         return true;
     }
 
+    // The primitives below copy _json and _pos to locals: on fields the JIT reloads both at every use and keeps the
+    // bounds check beside the length test; on locals an unsigned length test removes the bounds check.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly byte Peek() => _pos < _json.Length ? _json[_pos] : (byte)0;
+    private readonly byte Peek()
+    {
+        var json = _json;
+        var pos = _pos;
+        return (uint)pos < (uint)json.Length ? json[pos] : (byte)0;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespace()
     {
         // Compact JSON has none: one test, inlined, before the loop.
-        if ((uint)_pos < (uint)_json.Length && _json[_pos] > (byte)' ')
+        var json = _json;
+        var pos = _pos;
+        if ((uint)pos < (uint)json.Length && json[pos] > (byte)' ')
         {
             return;
         }
