@@ -13,7 +13,7 @@ internal struct EventDraft
     public string? Slot;
     public string? Status;
     public string? PredictedLabel;
-    public Feature[]? Features;
+    public IReadOnlyList<Feature>? Features;
     public FieldValue Prediction;
     public FieldValue Label;
     public double? LatencyMs;

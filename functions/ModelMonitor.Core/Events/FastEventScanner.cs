@@ -205,34 +205,44 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        // A model's events carry the same number of features, so they are read straight into an array of last
-        // time's length; only a longer object goes through the buffer.
-        var expected = _memory.LastFeatureCount;
-        var features = expected > 0 && !empty ? new Feature[expected] : [];
-        List<Feature>? longer = null;
+        // A model's events repeat one shape: the values are read straight into an array of its length, and the
+        // names array is shared with the last row unless a name differs.
+        var memory = _memory;
+        var shape = memory.LastFeatureNames;
+        var values = shape.Length > 0 && !empty ? new FieldValue[shape.Length] : [];
+        List<string>? names = null;
+        List<FieldValue>? longer = null;
         var count = 0;
         for (var done = empty; !done; count++)
         {
-            if (!TryKnownName(_memory.FeatureNames, count, out var name, out _)
-                || count >= _limits.MaxFeatures || !TryScalar(_memory.FeatureValues, count, out var value))
+            if (!TryKnownName(memory.FeatureNames, count, out var name, out _)
+                || count >= _limits.MaxFeatures || !TryScalar(memory.FeatureValues, count, out var value))
             {
                 return false;
             }
 
-            if (count < features.Length)
+            if (names is null && (count >= shape.Length || !ReferenceEquals(shape[count], name)))
             {
-                features[count] = new Feature(name, value);
+                names = memory.NameBuffer;
+                names.Clear();
+                names.AddRange(shape.AsSpan(0, count));
+            }
+
+            names?.Add(name);
+            if (count < values.Length)
+            {
+                values[count] = value;
             }
             else
             {
                 if (longer is null)
                 {
-                    longer = _memory.FeatureBuffer;
+                    longer = memory.ValueBuffer;
                     longer.Clear();
-                    longer.AddRange(features);
+                    longer.AddRange(values);
                 }
 
-                longer.Add(new Feature(name, value));
+                longer.Add(value);
             }
 
             if (!TryEndOfMember((byte)'}', out done))
@@ -241,8 +251,16 @@ internal ref struct FastEventScanner
             }
         }
 
-        _memory.LastFeatureCount = count;
-        draft.Features = longer is not null ? [.. longer] : count == features.Length ? features : features[..count];
+        if (count == 0)
+        {
+            draft.Features = [];
+            return true;
+        }
+
+        var rowValues = longer is not null ? [.. longer] : count == values.Length ? values : values[..count];
+        var rowNames = names is not null ? [.. names] : count == shape.Length ? shape : shape[..count];
+        memory.LastFeatureNames = rowNames;
+        draft.Features = new FeatureRow(rowNames, rowValues);
         return true;
     }
 

@@ -22,9 +22,12 @@ internal sealed class ScanMemory(StringPool pool)
     /// <summary>String values of features, by position.</summary>
     public RecentStrings FeatureValues { get; } = new(64, MaxValueBytes);
 
-    /// <summary>Features of an object longer than the last one, collected before they are copied to an exact array.</summary>
-    public List<Feature> FeatureBuffer { get; } = new(64);
+    /// <summary>Values of a features object longer than the last one, collected before they go to an exact array.</summary>
+    public List<FieldValue> ValueBuffer { get; } = new(64);
 
-    /// <summary>How many features the last features object had.</summary>
-    public int LastFeatureCount { get; set; }
+    /// <summary>Names of a features object whose shape differs from the last one.</summary>
+    public List<string> NameBuffer { get; } = new(64);
+
+    /// <summary>The names of the last features object, in order: shared by every row of that shape.</summary>
+    public string[] LastFeatureNames { get; set; } = [];
 }

@@ -86,9 +86,13 @@ public sealed class WindowSummary
         }
 
         EventCount++;
-        // The parser hands out arrays: a span loop avoids an interface call per feature. Index loops otherwise, since
-        // enumerating an IReadOnlyList boxes its enumerator.
-        if (e.Features is Feature[] array)
+        // The parsers hand out rows (fast path) or arrays (general path): loops over their arrays avoid an interface
+        // call per feature. Index loops otherwise, since enumerating an IReadOnlyList boxes its enumerator.
+        if (e.Features is FeatureRow row)
+        {
+            AddRow(row);
+        }
+        else if (e.Features is Feature[] array)
         {
             for (var i = 0; i < array.Length; i++)
             {
@@ -214,6 +218,57 @@ public sealed class WindowSummary
         return Math.Max(0, EventCount - feature.Present);
     }
 
+    // A row's names are shared by every event of its shape, so they are resolved to summaries once per shape.
+    private void AddRow(FeatureRow row)
+    {
+        if (!ReferenceEquals(row.Names, _rowNames))
+        {
+            var names = row.Names;
+            var summaries = new FeatureSummary?[names.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                summaries[i] = GetOrAddFeature(names[i]);
+            }
+
+            _rowNames = names;
+            _rowSummaries = summaries;
+        }
+
+        var values = row.Values;
+        var resolved = _rowSummaries;
+        for (var i = 0; i < values.Length && i < resolved.Length; i++)
+        {
+            if (resolved[i] is { } summary)
+            {
+                summary.Add(values[i]);
+            }
+            else
+            {
+                UntrackedFeatureValues++;
+            }
+        }
+    }
+
+    /// <summary>The feature's summary, created if there is room; null once <see cref="MaxFeatures"/> are tracked.</summary>
+    private FeatureSummary? GetOrAddFeature(string name)
+    {
+        if (!Features.TryGetValue(name, out var summary))
+        {
+            if (Features.Count >= MaxFeatures)
+            {
+                return null;
+            }
+
+            summary = new FeatureSummary();
+            Features[name] = summary;
+        }
+
+        return summary;
+    }
+
+    private string[]? _rowNames;
+    private FeatureSummary?[] _rowSummaries = [];
+
     private void AddFeature(in Feature feature, int position)
     {
         // Producers send a model's features in the same order with the same (interned) name strings, so a
@@ -224,16 +279,10 @@ public sealed class WindowSummary
             return;
         }
 
-        if (!Features.TryGetValue(feature.Name, out var summary))
+        if (GetOrAddFeature(feature.Name) is not { } summary)
         {
-            if (Features.Count >= MaxFeatures)
-            {
-                UntrackedFeatureValues++;
-                return;
-            }
-
-            summary = new FeatureSummary();
-            Features[feature.Name] = summary;
+            UntrackedFeatureValues++;
+            return;
         }
 
         if ((uint)position < (uint)_positional.Length)

@@ -132,6 +132,29 @@ public class FastEventScannerTests
     }
 
     [Fact]
+    public void Parse_EventsOfOneShape_ShareTheirNamesUntilANameChanges()
+    {
+        var parser = new EventParser();
+        IReadOnlyList<Feature> Features(string features)
+        {
+            var results = new List<ParseResult>();
+            parser.Parse(Encoding.UTF8.GetBytes(
+                $$"""{"schema":"prediction/v1","eventId":"e","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z","features":{{features}}}"""), Arrival, results);
+            return Assert.Single(results).Event!.Features;
+        }
+
+        var first = Assert.IsType<FeatureRow>(Features("""{"a":1,"b":"x"}"""));
+        var second = Assert.IsType<FeatureRow>(Features("""{"a":2,"b":"y"}"""));
+        var renamed = Assert.IsType<FeatureRow>(Features("""{"a":3,"c":"z"}"""));
+
+        Assert.Same(first.Names, second.Names);
+        Assert.NotSame(first.Names, renamed.Names);
+        Assert.Equal(["a", "b"], first.Names);
+        Assert.Equal(["a", "c"], renamed.Names);
+        Assert.Equal([FieldValue.FromNumber(2), FieldValue.FromString("y")], second.Values);
+    }
+
+    [Fact]
     public void Parse_RandomMutationsOfValidBodies_BothPathsAgree()
     {
         // Bytes that steer mutations into JSON's interesting corners: structure, literals, numbers, escapes, UTF-8.
