@@ -141,7 +141,7 @@ internal static class IngestBenchmark
         foreach (var body in bodies)
         {
             results.Clear();
-            parser.Parse(body, Arrival, results);
+            parser.Parse(body.AsMemory(), Arrival, results);
             valid += results.Count;
         }
 
@@ -154,7 +154,7 @@ internal static class IngestBenchmark
         var results = new List<ParseResult>();
         foreach (var body in bodies)
         {
-            parser.Parse(body, Arrival, results);
+            parser.Parse(body.AsMemory(), Arrival, results);
         }
 
         return [.. results.Select(r => r.Event!)];

@@ -5,6 +5,9 @@ internal struct EventDraft
 {
     public string? Schema;
     public string? EventId;
+
+    /// <summary>The id as ASCII bytes of a message body the event may keep, when <see cref="EventId"/> is not decoded.</summary>
+    public ReadOnlyMemory<byte> EventIdUtf8;
     public string? ModelId;
     public string? ModelVersion;
     public DateTimeOffset? Timestamp;
@@ -38,7 +41,9 @@ internal struct EventDraft
         built = new MonitoringEvent
         {
             Kind = kind,
+            // Null when the id stays in the body's bytes (EventIdUtf8): MonitoringEvent decodes it on first read.
             EventId = EventId!,
+            EventIdUtf8 = EventIdUtf8,
             ModelId = ModelId!,
             ModelVersion = ModelVersion!,
             Timestamp = Timestamp!.Value,
@@ -81,12 +86,13 @@ internal struct EventDraft
             return $"unsupported-schema: '{Truncate(Schema)}' (expected {PredictionSchema} or {OutcomeSchema})";
         }
 
-        if (string.IsNullOrEmpty(EventId))
+        var idLength = EventId?.Length ?? EventIdUtf8.Length;
+        if (idLength == 0)
         {
             return "missing-field: eventId is required";
         }
 
-        if (EventId.Length > ParserLimits.MaxEventIdLength)
+        if (idLength > ParserLimits.MaxEventIdLength)
         {
             return $"invalid-field: eventId is longer than {ParserLimits.MaxEventIdLength} characters";
         }

@@ -34,7 +34,17 @@ public sealed class EventParser
     /// <param name="body">The raw message body (UTF-8 JSON).</param>
     /// <param name="arrival">When the message reached the hub; bounds how far ahead timestamps may be.</param>
     /// <param name="results">Receives the results in body order.</param>
-    public void Parse(ReadOnlySpan<byte> body, DateTimeOffset arrival, List<ParseResult> results)
+    public void Parse(ReadOnlySpan<byte> body, DateTimeOffset arrival, List<ParseResult> results) => Parse(body, default, arrival, results);
+
+    /// <summary>
+    /// Parses one message body like <see cref="Parse(ReadOnlySpan{byte}, DateTimeOffset, List{ParseResult})"/>, but the
+    /// events may keep slices of <paramref name="body"/> instead of copies (their ids, decoded on first read): the
+    /// caller must not change or reuse its memory while they live. Ingest never reads the ids, so this saves decoding
+    /// and allocating one per event.
+    /// </summary>
+    public void Parse(ReadOnlyMemory<byte> body, DateTimeOffset arrival, List<ParseResult> results) => Parse(body.Span, body, arrival, results);
+
+    private void Parse(ReadOnlySpan<byte> body, ReadOnlyMemory<byte> retained, DateTimeOffset arrival, List<ParseResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         if (body.Length > _limits.MaxMessageBytes)
@@ -43,7 +53,7 @@ public sealed class EventParser
             return;
         }
 
-        if (UseFastPath && FastEventScanner.TryParse(body, arrival, _limits, _scanMemory, results))
+        if (UseFastPath && FastEventScanner.TryParse(body, retained, arrival, _limits, _scanMemory, results))
         {
             return;
         }

@@ -33,14 +33,18 @@ internal ref struct FastEventScanner
     private static readonly Vector128<byte> NonAscii = Vector128.Create((byte)0x80);
 
     private readonly ReadOnlySpan<byte> _json;
+
+    // The same bytes as _json when the caller lets events keep slices of them; otherwise empty.
+    private readonly ReadOnlyMemory<byte> _retained;
     private readonly StringPool _pool;
     private readonly ScanMemory _memory;
     private readonly ParserLimits _limits;
     private int _pos;
 
-    private FastEventScanner(ReadOnlySpan<byte> json, ScanMemory memory, ParserLimits limits)
+    private FastEventScanner(ReadOnlySpan<byte> json, ReadOnlyMemory<byte> retained, ScanMemory memory, ParserLimits limits)
     {
         _json = json;
+        _retained = retained;
         _pool = memory.Pool;
         _memory = memory;
         _limits = limits;
@@ -49,12 +53,14 @@ internal ref struct FastEventScanner
 
     /// <summary>
     /// Appends one valid result per event and returns true, or returns false with <paramref name="results"/> as it
-    /// was: the body needs the general parser.
+    /// was: the body needs the general parser. <c>retained</c> is the body as memory that events may keep slices of
+    /// (ids decoded on first read), or empty.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> body, DateTimeOffset arrival, ParserLimits limits, ScanMemory memory, List<ParseResult> results)
+    public static bool TryParse(
+        ReadOnlySpan<byte> body, ReadOnlyMemory<byte> retained, DateTimeOffset arrival, ParserLimits limits, ScanMemory memory, List<ParseResult> results)
     {
         var start = results.Count;
-        var scanner = new FastEventScanner(body, memory, limits);
+        var scanner = new FastEventScanner(body, retained, memory, limits);
         if (scanner.TryParseBody(arrival, results))
         {
             return true;
@@ -158,17 +164,28 @@ internal ref struct FastEventScanner
                 return TryInternedOrNull(Field.PredictedLabel, out draft.PredictedLabel);
             case Field.EventId:
                 draft.EventId = null;
+                draft.EventIdUtf8 = default;
                 if (TryNull())
                 {
                     return true;
                 }
 
+                var idStart = _pos + 1;
                 if (!TryString(out var id))
                 {
                     return false;
                 }
 
-                draft.EventId = Encoding.UTF8.GetString(id);
+                // An ASCII id has as many chars as bytes, so validation can count bytes; others are decoded now.
+                if (!_retained.IsEmpty && Ascii.IsValid(id))
+                {
+                    draft.EventIdUtf8 = _retained.Slice(idStart, id.Length);
+                }
+                else
+                {
+                    draft.EventId = Encoding.UTF8.GetString(id);
+                }
+
                 return true;
             case Field.Timestamp:
                 return TryTimestamp(out draft.Timestamp);

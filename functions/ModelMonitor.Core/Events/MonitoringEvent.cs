@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ModelMonitor.Core.Events;
 
 /// <summary>
@@ -6,9 +8,26 @@ namespace ModelMonitor.Core.Events;
 /// </summary>
 public sealed class MonitoringEvent
 {
+    private readonly ReadOnlyMemory<byte> _eventIdUtf8;
+    private string? _eventId;
+
     public required EventKind Kind { get; init; }
 
-    public required string EventId { get; init; }
+    /// <summary>
+    /// The producer's id for the event. Events parsed from memory the caller lets them keep hold their id as bytes of
+    /// the message body and decode it on first read (ingest never reads it).
+    /// </summary>
+    public required string EventId
+    {
+        get => _eventId ??= Encoding.UTF8.GetString(_eventIdUtf8.Span);
+        init => _eventId = value;
+    }
+
+    /// <summary>The id as ASCII bytes of the message body, decoded when <see cref="EventId"/> is first read.</summary>
+    internal ReadOnlyMemory<byte> EventIdUtf8
+    {
+        init => _eventIdUtf8 = value;
+    }
 
     public required string ModelId { get; init; }
 
