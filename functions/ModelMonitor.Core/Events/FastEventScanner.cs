@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -275,7 +276,9 @@ internal ref struct FastEventScanner
         }
 
         var rowValues = longer is not null ? [.. longer] : count == values.Length ? values : values[..count];
-        var rowNames = names is not null ? [.. names] : count == shape.Length ? shape : shape[..count];
+        var rowNames = names is null && count == shape.Length
+            ? shape
+            : memory.Shape(names is not null ? CollectionsMarshal.AsSpan(names) : shape.AsSpan(0, count));
         memory.LastFeatureNames = rowNames;
         draft.Features = new FeatureRow(rowNames, rowValues);
         return true;

@@ -43,7 +43,14 @@ public readonly struct FieldValue : IEquatable<FieldValue>
 
     public static FieldValue FromNumber(double value) => new(value, NumberMarker);
 
-    public static FieldValue FromString(string value) => new(double.NaN, value ?? throw new ArgumentNullException(nameof(value)));
+    public static FieldValue FromString(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+
+        // Text hands out the boolean markers; given back, they must become plain strings, not booleans.
+        var text = ReferenceEquals(value, TrueText) ? "true" : ReferenceEquals(value, FalseText) ? "false" : value;
+        return new(double.NaN, text);
+    }
 
     public static FieldValue FromBoolean(bool value) => value ? new(1, TrueText) : new(0, FalseText);
 

@@ -30,4 +30,28 @@ internal sealed class ScanMemory(StringPool pool)
 
     /// <summary>The names of the last features object, in order: shared by every row of that shape.</summary>
     public string[] LastFeatureNames { get; set; } = [];
+
+    private const int RecentShapeCount = 8;
+    private readonly string[]?[] _recentShapes = new string[RecentShapeCount][];
+    private int _nextShape;
+
+    /// <summary>
+    /// The shared names array for a shape other than the last one: one of the recent shapes when it has these names
+    /// (models interleaved in a partition, an optional feature coming and going), else a new one.
+    /// </summary>
+    public string[] Shape(ReadOnlySpan<string> names)
+    {
+        foreach (var shape in _recentShapes)
+        {
+            if (shape is not null && names.SequenceEqual(shape))
+            {
+                return shape;
+            }
+        }
+
+        var created = names.ToArray();
+        _recentShapes[_nextShape] = created;
+        _nextShape = (_nextShape + 1) % RecentShapeCount;
+        return created;
+    }
 }

@@ -20,7 +20,8 @@ namespace ModelMonitor.Core.Sketches;
 /// <see cref="Merge"/> adds counters and then subtracts the (Capacity+1)-th largest (Agarwal et al. 2012,
 /// "Mergeable Summaries"). Each subtracted amount is added to <see cref="MaxError"/>; it stays below about
 /// 2·Other/Capacity. The observable state never depends on dictionary order, so the same updates and merges
-/// always give the same counts. Not thread-safe.
+/// always give the same counts. Not thread-safe, not even for concurrent reads: a read first writes back the pending
+/// adds of the last item (see <c>Counts</c>).
 /// </para>
 /// </remarks>
 public sealed class FrequentItems

@@ -218,24 +218,12 @@ public sealed class WindowSummary
         return Math.Max(0, EventCount - feature.Present);
     }
 
-    // A row's names are shared by every event of its shape, so they are resolved to summaries once per shape.
+    // A row's names are shared by every event of its shape, so they are resolved to summaries once per shape; a few
+    // shapes are kept, for a model whose optional features come and go.
     private void AddRow(FeatureRow row)
     {
-        if (!ReferenceEquals(row.Names, _rowNames))
-        {
-            var names = row.Names;
-            var summaries = new FeatureSummary?[names.Length];
-            for (var i = 0; i < names.Length; i++)
-            {
-                summaries[i] = GetOrAddFeature(names[i]);
-            }
-
-            _rowNames = names;
-            _rowSummaries = summaries;
-        }
-
+        var resolved = ResolveShape(row.Names);
         var values = row.Values;
-        var resolved = _rowSummaries;
         for (var i = 0; i < values.Length && i < resolved.Length; i++)
         {
             if (resolved[i] is { } summary)
@@ -247,6 +235,35 @@ public sealed class WindowSummary
                 UntrackedFeatureValues++;
             }
         }
+    }
+
+    private FeatureSummary?[] ResolveShape(string[] names)
+    {
+        if (ReferenceEquals(_shapeNames[_lastShape], names))
+        {
+            return _shapeSummaries[_lastShape]!;
+        }
+
+        for (var s = 0; s < _shapeNames.Length; s++)
+        {
+            if (ReferenceEquals(_shapeNames[s], names))
+            {
+                _lastShape = s;
+                return _shapeSummaries[s]!;
+            }
+        }
+
+        var summaries = new FeatureSummary?[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            summaries[i] = GetOrAddFeature(names[i]);
+        }
+
+        _lastShape = _nextShape;
+        _nextShape = (_nextShape + 1) % _shapeNames.Length;
+        _shapeNames[_lastShape] = names;
+        _shapeSummaries[_lastShape] = summaries;
+        return summaries;
     }
 
     /// <summary>The feature's summary, created if there is room; null once <see cref="MaxFeatures"/> are tracked.</summary>
@@ -266,8 +283,10 @@ public sealed class WindowSummary
         return summary;
     }
 
-    private string[]? _rowNames;
-    private FeatureSummary?[] _rowSummaries = [];
+    private readonly string[]?[] _shapeNames = new string[4][];
+    private readonly FeatureSummary?[]?[] _shapeSummaries = new FeatureSummary?[4][];
+    private int _lastShape;
+    private int _nextShape;
 
     private void AddFeature(in Feature feature, int position)
     {

@@ -152,6 +152,14 @@ public class FastEventScannerTests
         Assert.Equal(["a", "b"], first.Names);
         Assert.Equal(["a", "c"], renamed.Names);
         Assert.Equal([FieldValue.FromNumber(2), FieldValue.FromString("y")], second.Values);
+
+        // Shapes taking turns (models interleaved in a partition) find their earlier names array again.
+        var back = Assert.IsType<FeatureRow>(Features("""{"a":4,"b":"w"}"""));
+        var again = Assert.IsType<FeatureRow>(Features("""{"a":5,"c":"v"}"""));
+        var prefix = Assert.IsType<FeatureRow>(Features("""{"a":6}"""));
+        Assert.Same(first.Names, back.Names);
+        Assert.Same(renamed.Names, again.Names);
+        Assert.Equal(["a"], prefix.Names);
     }
 
     [Theory]
