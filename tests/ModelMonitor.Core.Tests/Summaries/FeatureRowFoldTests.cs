@@ -83,7 +83,8 @@ public class FeatureRowFoldTests
     [Fact]
     public void Add_ShapesOfEqualLengthTakingTurns_EachValueLandsOnItsOwnFeature()
     {
-        // Three shapes taking turns (kept resolved), then six (more than a summary keeps: evicted and resolved again), then three.
+        // Three shapes taking turns (kept resolved), then six (more than a summary keeps, so they are evicted and
+        // resolved again), then three again.
         string[][] shapes = [["a", "b"], ["b", "a"], ["a", "c"], ["c", "a"], ["b", "c"], ["c", "b"]];
         var first = SummaryTestData.Events(1, seed: 2)[0];
         var rows = new List<MonitoringEvent>();
@@ -100,7 +101,6 @@ public class FeatureRowFoldTests
 
         Assert.Equal(WindowSummarySerializer.ToJson(Fold(arrays)), WindowSummarySerializer.ToJson(fromRows));
         Assert.Equal(2 * 300, fromRows.Features["a"].Present + fromRows.Features["b"].Present + fromRows.Features["c"].Present);
-
     }
 
     [Fact]
