@@ -37,7 +37,6 @@ internal ref struct FastEventScanner
 
     // The same bytes as _json when the caller lets events keep slices of them; otherwise empty.
     private readonly ReadOnlyMemory<byte> _retained;
-    private readonly StringPool _pool;
     private readonly ScanMemory _memory;
     private readonly ParserLimits _limits;
     private int _pos;
@@ -46,7 +45,6 @@ internal ref struct FastEventScanner
     {
         _json = json;
         _retained = retained;
-        _pool = memory.Pool;
         _memory = memory;
         _limits = limits;
         _pos = 0;
@@ -291,9 +289,8 @@ internal ref struct FastEventScanner
         switch (Peek())
         {
             case (byte)'"':
-                if (recent.TryMatch(slot, _json[_pos..], out var length, out var known))
+                if (TryRecall(recent, slot, out var known))
                 {
-                    _pos += length;
                     value = FieldValue.FromString(known);
                     return true;
                 }
@@ -303,16 +300,10 @@ internal ref struct FastEventScanner
                     return false;
                 }
 
-                if (EventParser.TryNonFinite(raw, out var special))
-                {
-                    // Never remembered: "NaN" stands for a number, not for the string it spells.
-                    value = FieldValue.FromNumber(special);
-                    return true;
-                }
-
-                var text = _pool.InternUtf8(raw);
-                recent.Remember(slot, raw, text);
-                value = FieldValue.FromString(text);
+                // Never remembered: "NaN" stands for a number, not for the string it spells.
+                value = EventParser.TryNonFinite(raw, out var special)
+                    ? FieldValue.FromNumber(special)
+                    : FieldValue.FromString(InternAndRemember(recent, slot, raw));
                 return true;
             case (byte)'t':
                 value = FieldValue.FromBoolean(true);
@@ -365,9 +356,8 @@ internal ref struct FastEventScanner
     private bool TryInternedOrNull(Field field, out string? value)
     {
         var recent = _memory.FieldValues;
-        if (recent.TryMatch((int)field, _json[_pos..], out var length, out var known))
+        if (TryRecall(recent, (int)field, out var known))
         {
-            _pos += length;
             value = known;
             return true;
         }
@@ -383,9 +373,27 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        value = _pool.InternUtf8(raw);
-        recent.Remember((int)field, raw, value);
+        value = InternAndRemember(recent, (int)field, raw);
         return true;
+    }
+
+    /// <summary>The string token at the current position, if it is the one <paramref name="recent"/> holds for the slot.</summary>
+    private bool TryRecall(RecentStrings recent, int slot, out string value)
+    {
+        if (!recent.TryMatch(slot, _json[_pos..], out var length, out value))
+        {
+            return false;
+        }
+
+        _pos += length;
+        return true;
+    }
+
+    private readonly string InternAndRemember(RecentStrings recent, int slot, ReadOnlySpan<byte> raw)
+    {
+        var value = _memory.Pool.InternUtf8(raw);
+        recent.Remember(slot, raw, value);
+        return value;
     }
 
     private bool TryTimestamp(out DateTimeOffset? value)
@@ -464,7 +472,7 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        value = _pool.InternUtf8(raw);
+        value = _memory.Pool.InternUtf8(raw);
         return true;
     }
 
@@ -497,7 +505,7 @@ internal ref struct FastEventScanner
 
                 if (isModel)
                 {
-                    modelId = _pool.InternUtf8(raw);
+                    modelId = _memory.Pool.InternUtf8(raw);
                 }
                 else
                 {
@@ -584,7 +592,7 @@ internal ref struct FastEventScanner
             return false;
         }
 
-        name = known.Remember(position, raw, _pool, out field);
+        name = known.Remember(position, raw, _memory.Pool, out field);
         return TryNameSeparator();
     }
 

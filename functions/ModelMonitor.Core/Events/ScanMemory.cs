@@ -2,11 +2,20 @@ namespace ModelMonitor.Core.Events;
 
 /// <summary>
 /// What <see cref="FastEventScanner"/> carries from one body to the next: the string pool, the names and string values
-/// last seen at each place, and a reused feature buffer. Owned by one <see cref="EventParser"/>, so not thread-safe.
+/// last seen at each place, recent feature shapes and reused buffers. Owned by one <see cref="EventParser"/>, so not
+/// thread-safe.
 /// </summary>
 internal sealed class ScanMemory(StringPool pool)
 {
     private const int MaxValueBytes = 64;
+    private const int FeaturePositions = 64;
+    private const int RecentShapeCount = 8;
+
+    // Ingest builds a parser per batch: count the fields once, not per parser.
+    private static readonly int FieldSlots = Enum.GetValues<Field>().Length;
+
+    private readonly string[]?[] _recentShapes = new string[RecentShapeCount][];
+    private int _nextShape;
 
     public StringPool Pool { get; } = pool;
 
@@ -17,10 +26,10 @@ internal sealed class ScanMemory(StringPool pool)
     public PositionalNames FeatureNames { get; } = new();
 
     /// <summary>String values of top-level fields, by <see cref="Field"/>.</summary>
-    public RecentStrings FieldValues { get; } = new(Enum.GetValues<Field>().Length, MaxValueBytes);
+    public RecentStrings FieldValues { get; } = new(FieldSlots, MaxValueBytes);
 
     /// <summary>String values of features, by position.</summary>
-    public RecentStrings FeatureValues { get; } = new(64, MaxValueBytes);
+    public RecentStrings FeatureValues { get; } = new(FeaturePositions, MaxValueBytes);
 
     /// <summary>Values of a features object longer than the last one, collected before they go to an exact array.</summary>
     public List<FieldValue> ValueBuffer { get; } = new(64);
@@ -30,10 +39,6 @@ internal sealed class ScanMemory(StringPool pool)
 
     /// <summary>The names of the last features object, in order: shared by every row of that shape.</summary>
     public string[] LastFeatureNames { get; set; } = [];
-
-    private const int RecentShapeCount = 8;
-    private readonly string[]?[] _recentShapes = new string[RecentShapeCount][];
-    private int _nextShape;
 
     /// <summary>
     /// The shared names array for a shape other than the last one: one of the recent shapes when it has these names

@@ -144,9 +144,10 @@ public sealed class FrequentItems
             _totalCount += other._totalCount;
             _maxError += other._maxError;
             _trackedSum += other._trackedSum;
+            var counts = Counts;
             foreach (var (item, count) in other.Counts)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(Counts, item, out _) += count;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, item, out _) += count;
             }
         }
 
@@ -189,7 +190,7 @@ public sealed class FrequentItems
         };
         foreach (var (item, count) in Counts)
         {
-            clone.Counts.Add(item, count);
+            clone._counts.Add(item, count);
         }
 
         return clone;
@@ -226,12 +227,12 @@ public sealed class FrequentItems
                 throw new ArgumentException($"Item '{item}' has non-positive count {count}.", nameof(items));
             }
 
-            if (restored.Counts.Count == capacity)
+            if (restored._counts.Count == capacity)
             {
                 throw new ArgumentException($"More than {capacity} items for a capacity of {capacity}.", nameof(items));
             }
 
-            if (!restored.Counts.TryAdd(item, count))
+            if (!restored._counts.TryAdd(item, count))
             {
                 throw new ArgumentException($"Item '{item}' appears more than once.", nameof(items));
             }
@@ -296,7 +297,8 @@ public sealed class FrequentItems
     // so at most `keep` counters remain. The amount is how much any item's count may now undercount.
     private void Purge(int keep)
     {
-        int n = Counts.Count;
+        var tracked = Counts;
+        int n = tracked.Count;
         string[] keys;
         long[] counts;
         if (n <= _capacity + 1)
@@ -312,7 +314,7 @@ public sealed class FrequentItems
 
         // counts[0..n) follow keys; counts[n..2n) is the copy we sort to find the order statistic.
         int i = 0;
-        foreach (var (item, count) in Counts)
+        foreach (var (item, count) in tracked)
         {
             keys[i] = item;
             counts[i] = count;
@@ -330,12 +332,12 @@ public sealed class FrequentItems
             long left = counts[i] - delta;
             if (left > 0)
             {
-                CollectionsMarshal.GetValueRefOrNullRef(Counts, keys[i]) = left;
+                CollectionsMarshal.GetValueRefOrNullRef(tracked, keys[i]) = left;
                 removed += delta;
             }
             else
             {
-                Counts.Remove(keys[i]);
+                tracked.Remove(keys[i]);
                 removed += counts[i];
             }
         }
@@ -348,9 +350,10 @@ public sealed class FrequentItems
 
     private ItemCount[] SortedItems()
     {
-        var items = new ItemCount[Counts.Count];
+        var tracked = Counts;
+        var items = new ItemCount[tracked.Count];
         int i = 0;
-        foreach (var (item, count) in Counts)
+        foreach (var (item, count) in tracked)
         {
             items[i++] = new ItemCount(item, count);
         }

@@ -88,21 +88,14 @@ public class FastEventScannerTests
         // that extends the last one, a special number spelled as a string, null, and values that change position.
         string[] values = ["\"ok\"", "\"okay\"", "\"ok\"", "\"NaN\"", "\"NaN\"", "\"x\"", "null", "\"NaN\"", "\"Infinity\"", "\"ok\"", "\"\""];
         var fastParser = new EventParser();
-        var generalParser = new EventParser { UseFastPath = false };
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i];
             var previous = values[(i + values.Length - 1) % values.Length];
             var status = value is "\"NaN\"" or "\"Infinity\"" ? "\"ok\"" : value;
-            var body = Encoding.UTF8.GetBytes(
-                $$"""{"schema":"prediction/v1","eventId":"e{{i}}","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z","status":{{status}},"features":{"a":{{value}},"b":{{previous}}},"prediction":{{value}},"predictedLabel":{{status}}}""");
-            var fast = new List<ParseResult>();
-            var general = new List<ParseResult>();
+            var body = MinimalEvent($"e{i}", $$""","status":{{status}},"features":{"a":{{value}},"b":{{previous}}},"prediction":{{value}},"predictedLabel":{{status}}""");
 
-            fastParser.Parse(body, Arrival, fast);
-            generalParser.Parse(body, Arrival, general);
-
-            Assert.Equal(Describe(general), Describe(fast));
+            Assert.Equal(Describe(ParseGeneral(body)), Describe(ParseWith(fastParser, body)));
         }
     }
 
@@ -114,20 +107,15 @@ public class FastEventScannerTests
         // The fast path sizes each feature array by the last object's count: shorter, longer and empty objects must
         // still come out whole, in order.
         var fastParser = new EventParser();
-        var generalParser = new EventParser { UseFastPath = false };
         foreach (var count in counts)
         {
             var features = "{" + string.Join(",", Enumerable.Range(0, count).Select(i => $"\"f{i}\":{(i % 2 == 0 ? i.ToString(CultureInfo.InvariantCulture) : $"\"v{i}\"")}")) + "}";
-            var body = Encoding.UTF8.GetBytes(
-                $$"""{"schema":"prediction/v1","eventId":"e{{count}}","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z","features":{{features}}}""");
-            var fast = new List<ParseResult>();
-            var general = new List<ParseResult>();
+            var body = MinimalEvent($"e{count}", $",\"features\":{features}");
 
-            fastParser.Parse(body, Arrival, fast);
-            generalParser.Parse(body, Arrival, general);
+            var fast = ParseWith(fastParser, body);
 
             Assert.Equal(count, Assert.Single(fast).Event!.Features.Count);
-            Assert.Equal(Describe(general), Describe(fast));
+            Assert.Equal(Describe(ParseGeneral(body)), Describe(fast));
         }
     }
 
@@ -135,13 +123,7 @@ public class FastEventScannerTests
     public void Parse_EventsOfOneShape_ShareTheirNamesUntilANameChanges()
     {
         var parser = new EventParser();
-        IReadOnlyList<Feature> Features(string features)
-        {
-            var results = new List<ParseResult>();
-            parser.Parse(Encoding.UTF8.GetBytes(
-                $$"""{"schema":"prediction/v1","eventId":"e","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z","features":{{features}}}"""), Arrival, results);
-            return Assert.Single(results).Event!.Features;
-        }
+        IReadOnlyList<Feature> Features(string features) => Assert.Single(ParseWith(parser, MinimalEvent("e", $",\"features\":{features}"))).Event!.Features;
 
         var first = Assert.IsType<FeatureRow>(Features("""{"a":1,"b":"x"}"""));
         var second = Assert.IsType<FeatureRow>(Features("""{"a":2,"b":"y"}"""));
@@ -174,8 +156,7 @@ public class FastEventScannerTests
         // Over the memory overload, ASCII ids stay in the body until read; the rest are decoded at once. Either way
         // the id, and the limits on it, come out as the general parser has them.
         var text = id as string ?? new string('x', (int)id);
-        var body = Encoding.UTF8.GetBytes(
-            $$"""{"schema":"prediction/v1","eventId":"{{text}}","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z"}""");
+        var body = MinimalEvent(text);
         var fast = new List<ParseResult>();
 
         new EventParser().Parse(body.AsMemory(), Arrival, fast);
@@ -285,12 +266,18 @@ public class FastEventScannerTests
         }
     }
 
-    private static List<ParseResult> ParseGeneral(byte[] body)
+    private static List<ParseResult> ParseGeneral(byte[] body) => ParseWith(new EventParser { UseFastPath = false }, body);
+
+    private static List<ParseResult> ParseWith(EventParser parser, byte[] body)
     {
         var results = new List<ParseResult>();
-        new EventParser { UseFastPath = false }.Parse(body, Arrival, results);
+        parser.Parse(body, Arrival, results);
         return results;
     }
+
+    /// <summary>A prediction with only the required fields, then <paramref name="more"/> (members with leading commas).</summary>
+    private static byte[] MinimalEvent(string eventId, string more = "") => Encoding.UTF8.GetBytes(
+        $$"""{"schema":"prediction/v1","eventId":"{{eventId}}","modelId":"m","modelVersion":"1","timestamp":"2026-11-25T10:00:00Z"{{more}}}""");
 
     private static byte[] Mutate(byte[] body, Random random, byte[] alphabet)
     {
