@@ -4,7 +4,7 @@ using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
 using ModelMonitor.Core.Checks;
 using ModelMonitor.Storage.Blobs;
-using ModelMonitor.Storage.Checks;
+using ModelMonitor.Service.Checks;
 using ModelMonitor.Storage.Configuration;
 using ModelMonitor.Storage.Tables;
 using Spectre.Console;

@@ -6,7 +6,7 @@ using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
-using ModelMonitor.Storage.Checks;
+using ModelMonitor.Service.Checks;
 using ModelMonitor.Storage.Tables;
 using Spectre.Console;
 

@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using ModelMonitor.Functions.Telemetry;
-using ModelMonitor.Storage.Checks;
+using ModelMonitor.Service.Checks;
 
 namespace ModelMonitor.Functions.Checks;
 

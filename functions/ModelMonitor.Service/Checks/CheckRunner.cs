@@ -5,7 +5,7 @@ using ModelMonitor.Core.Summaries;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
 
-namespace ModelMonitor.Storage.Checks;
+namespace ModelMonitor.Service.Checks;
 
 /// <summary>
 /// Evaluates completed windows and the latest complete hour of every model version against its reference, writes a

@@ -7,10 +7,10 @@ using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Core.Summaries;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
-using ModelMonitor.Storage.Checks;
+using ModelMonitor.Service.Checks;
 using ModelMonitor.Storage.Tables;
 
-namespace ModelMonitor.Storage.Tests.Checks;
+namespace ModelMonitor.Service.Tests.Checks;
 
 public class CheckRunnerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {

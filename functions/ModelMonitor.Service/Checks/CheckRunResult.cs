@@ -1,4 +1,4 @@
-namespace ModelMonitor.Storage.Checks;
+namespace ModelMonitor.Service.Checks;
 
 /// <summary>What one run of the checks did.</summary>
 public sealed record CheckRunResult(int Evaluated, int Unchanged, int WithoutReference, int AlertsRaised, int Failed);
