@@ -14,6 +14,7 @@ internal static class DriftMetricsCalculator
     /// <summary>
     /// Numeric metrics. Unit weights (both weight spans empty): raw sorted samples, KS with exact integer D. Weighted
     /// (both given, e.g. sketch sorted views): KS D between the weighted CDFs with p-value at the given sizes.
+    /// <paramref name="wasserstein"/> replaces the step-CDF W₁ when the caller has a better estimate (sketches: <see cref="SketchWasserstein"/>).
     /// </summary>
     public static DriftMetrics Numeric(
         ReadOnlySpan<double> sortedReference,
@@ -24,7 +25,8 @@ internal static class DriftMetricsCalculator
         long currentSize,
         double referenceStandardDeviation,
         double stdFloor,
-        bool includePValue = true)
+        bool includePValue = true,
+        double? wasserstein = null)
     {
         if (sortedReference.IsEmpty || sortedCurrent.IsEmpty)
         {
@@ -59,15 +61,15 @@ internal static class DriftMetricsCalculator
             QuantileBinning.ComputeProportions(edges, sortedCurrent, currentBins);
         }
 
-        double wasserstein = WassersteinDistance.ComputeSorted(sortedReference, referenceWeights, sortedCurrent, currentWeights);
+        double w1 = wasserstein ?? WassersteinDistance.ComputeSorted(sortedReference, referenceWeights, sortedCurrent, currentWeights);
         return new DriftMetrics(
             Ks: ks,
             ChiSquare: null,
             ZTest: null,
             Psi: PopulationStabilityIndex.Compute(referenceBins, currentBins),
             JensenShannon: Statistics.JensenShannon.Distance(referenceBins, currentBins),
-            Wasserstein: wasserstein,
-            WassersteinNormalized: WassersteinDistance.Normalize(wasserstein, referenceStandardDeviation, stdFloor));
+            Wasserstein: w1,
+            WassersteinNormalized: WassersteinDistance.Normalize(w1, referenceStandardDeviation, stdFloor));
     }
 
     /// <summary>Categorical metrics over aligned category counts (the union of both sides' categories).</summary>

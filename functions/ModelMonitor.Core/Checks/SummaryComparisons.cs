@@ -29,8 +29,13 @@ internal static class SummaryComparisons
         long rn = r?.Count ?? 0, cn = c?.Count ?? 0;
         double? sigma = rn > 0 ? r!.StdDev : null;
         // In the distance regime the p-value is left to the significance guard, which computes it only when needed.
-        DriftMetrics metrics = DriftMetricsCalculator.Numeric(rv, rw, cv, cw, rn, cn, sigma ?? 0, featurePolicy.WassersteinStdFloor, includePValue: rn <= featurePolicy.MaxReferenceSizeForTests);
-        var input = FeatureDriftInput.NumericWeighted(name, rv, rw, cv, cw, rn, cn, sigma);
+        // W₁ once, from the sketches and the exact moments beside them (see SketchWasserstein): for the metrics and the decision.
+        double? wasserstein = rn > 0 && cn > 0
+            ? SketchWasserstein.Estimate(new(rv, rw, r!.Mean, r.Min, r.Max), new(cv, cw, c!.Mean, c.Min, c.Max))
+            : null;
+        DriftMetrics metrics = DriftMetricsCalculator.Numeric(
+            rv, rw, cv, cw, rn, cn, sigma ?? 0, featurePolicy.WassersteinStdFloor, includePValue: rn <= featurePolicy.MaxReferenceSizeForTests, wasserstein: wasserstein);
+        var input = FeatureDriftInput.NumericWeighted(name, rv, rw, cv, cw, rn, cn, sigma, wasserstein);
         return new DriftComparison(name, FeatureKind.Numeric, rn, cn, input, metrics, note);
     }
 

@@ -143,7 +143,7 @@ public static class DriftEvaluator
             return JensenShannon.Distance(feature.ReferenceCounts.Span, feature.CurrentCounts.Span);
         }
 
-        double w = WassersteinDistance.ComputeSorted(
+        double w = feature.Wasserstein ?? WassersteinDistance.ComputeSorted(
             feature.ReferenceValues.Span, feature.ReferenceWeights.Span, feature.CurrentValues.Span, feature.CurrentWeights.Span);
         double sigma = feature.ReferenceStandardDeviation
             ?? WassersteinDistance.StandardDeviation(feature.ReferenceValues.Span, feature.ReferenceWeights.Span);

@@ -48,6 +48,12 @@ public sealed record FeatureDriftInput
     /// </summary>
     public double? ReferenceStandardDeviation { get; private init; }
 
+    /// <summary>
+    /// Numeric (weighted): W₁ between the two sides when the caller estimated it better than the weighted step CDFs
+    /// give it (sketches: <see cref="SketchWasserstein"/>); null means compute it from the weighted values.
+    /// </summary>
+    public double? Wasserstein { get; private init; }
+
     /// <summary>Categorical: reference count per category; Binary: [negatives, positives].</summary>
     public ReadOnlyMemory<double> ReferenceCounts { get; private init; }
 
@@ -75,7 +81,8 @@ public sealed record FeatureDriftInput
     /// e.g. a KLL sketch's sorted view. The sizes default to the rounded total weights (the number of values
     /// summarized); pass them explicitly when the weights are not counts. The arrays are referenced, not copied.
     /// <paramref name="referenceStandardDeviation"/> (finite, ≥ 0) replaces the weighted standard deviation of the
-    /// reference when normalizing Wasserstein, e.g. a summary's exact σ next to its sketch.
+    /// reference when normalizing Wasserstein, e.g. a summary's exact σ next to its sketch; <paramref name="wasserstein"/>
+    /// (finite, ≥ 0) replaces the W₁ of the weighted values, e.g. <see cref="SketchWasserstein.Estimate"/>.
     /// </summary>
     public static FeatureDriftInput NumericWeighted(
         string name,
@@ -85,8 +92,14 @@ public sealed record FeatureDriftInput
         ReadOnlyMemory<double> currentWeights,
         long? referenceSize = null,
         long? currentSize = null,
-        double? referenceStandardDeviation = null)
+        double? referenceStandardDeviation = null,
+        double? wasserstein = null)
     {
+        if (wasserstein is { } w && !(w >= 0 && double.IsFinite(w)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(wasserstein), w, "Must be finite and ≥ 0.");
+        }
+
         if (referenceStandardDeviation is { } sigma && !(sigma >= 0 && double.IsFinite(sigma)))
         {
             throw new ArgumentOutOfRangeException(nameof(referenceStandardDeviation), sigma, "Must be finite and ≥ 0.");
@@ -109,6 +122,7 @@ public sealed record FeatureDriftInput
             CurrentValues = sortedCurrent,
             CurrentWeights = currentWeights,
             ReferenceStandardDeviation = referenceStandardDeviation,
+            Wasserstein = wasserstein,
         };
     }
 

@@ -17,7 +17,8 @@ public sealed class SketchPathAccuracyTests(ITestOutputHelper output)
     // Documented tolerances (docs/checks.md). Light tails: normal, uniform, tied integers; heavy: lognormal (σ = 1).
     private const double KsTolerance = 0.02;
     private const double NormalizedWassersteinTolerance = 0.06;
-    private const double HeavyTailNormalizedWassersteinTolerance = 0.2;
+    // Heavy tails take their tail from the exact means (SketchWasserstein), which makes them the tighter case.
+    private const double HeavyTailNormalizedWassersteinTolerance = 0.02;
     private const double PsiTolerance = 0.06;
     private const double PsiRelativeToleranceAboveMajorShift = 0.35;
     private const double JensenShannonTolerance = 0.035;
