@@ -9,7 +9,8 @@ public static class AlertKind
     public const string LabelShift = "label-shift";
     public const string DataQuality = "data-quality";
     public const string ModelQuality = "model-quality";
+    public const string FeedbackLoop = "feedback-loop";
 
     /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [FeatureDrift, PredictionDrift, DatasetDrift, LabelShift, DataQuality, ModelQuality];
+    public static IReadOnlyList<string> All { get; } = [FeatureDrift, PredictionDrift, DatasetDrift, LabelShift, DataQuality, ModelQuality, FeedbackLoop];
 }

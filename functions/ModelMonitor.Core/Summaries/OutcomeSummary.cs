@@ -32,7 +32,7 @@ public sealed class OutcomeSummary
 
     public long OutcomesWithClicks { get; internal set; }
 
-    public FrequentItems ClickedItems { get; internal set; } = new();
+    public FrequentItems ClickedItems { get; internal set; } = new(WindowSummary.RecommendedItemsCapacity);
 
     /// <summary>Most slice features tracked (string or boolean features carried on outcome events).</summary>
     public const int MaxSliceFeatures = 8;

@@ -26,7 +26,8 @@ internal sealed record WindowSummaryDto(
     FrequentDto RecommendedItems,
     long Impressions,
     FrequentDto UpstreamModels,
-    OutcomeDto Outcomes);
+    OutcomeDto Outcomes,
+    string? DistinctRecommendedItems = null);
 
 internal sealed record FeatureDto(long Nulls, long Numbers, long Strings, long Booleans, NumericDto? Numeric, FrequentDto? Categories);
 

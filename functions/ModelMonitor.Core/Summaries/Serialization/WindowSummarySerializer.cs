@@ -67,7 +67,9 @@ public static class WindowSummarySerializer
         ToDto(s.RecommendedItems),
         s.Impressions,
         ToDto(s.UpstreamModels),
-        ToDto(s.Outcomes));
+        ToDto(s.Outcomes),
+        // Written only for recommenders, so other models' blobs stay as they were; older blobs lack it (an empty sketch).
+        s.Impressions > 0 ? Convert.ToBase64String(s.DistinctRecommendedItems.ToBytes()) : null);
 
     private static FeatureDto ToDto(FeatureSummary f) =>
         new(f.Nulls, f.Numbers, f.Strings, f.Booleans, f.Numeric is null ? null : ToDto(f.Numeric), f.Categories is null ? null : ToDto(f.Categories));
@@ -117,6 +119,9 @@ public static class WindowSummarySerializer
             Slots = FromDto(d.Slots),
             RecommendedItems = FromDto(d.RecommendedItems),
             Impressions = d.Impressions,
+            DistinctRecommendedItems = d.DistinctRecommendedItems is { } items
+                ? HyperLogLog.FromBytes(Convert.FromBase64String(items))
+                : new HyperLogLog(WindowSummary.RecommendedItemsPrecision),
             UpstreamModels = FromDto(d.UpstreamModels),
             Outcomes = FromDto(d.Outcomes),
         };
