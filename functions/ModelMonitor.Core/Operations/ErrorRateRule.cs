@@ -1,0 +1,100 @@
+using System.Globalization;
+using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Statistics;
+using ModelMonitor.Core.Summaries;
+using ModelMonitor.Core.Windows;
+
+namespace ModelMonitor.Core.Operations;
+
+/// <summary>
+/// Error rate (<see cref="AlertKind.ErrorRate"/>) of all versions of a model: each of the latest
+/// <see cref="ErrorRatePolicy.PersistHours"/> hours against the pooled rate of the days before them, by a one-sided
+/// two-proportion z-test, with minimum volumes and a minimum effect (ratio and absolute increase).
+/// </summary>
+internal static class ErrorRateRule
+{
+    public static void Evaluate(ServingSeries series, ErrorRatePolicy policy, DateTimeOffset hourEnd, List<MonitorAlert> alerts, List<ConditionOutcome> conditions)
+    {
+        const string Kind = AlertKind.ErrorRate;
+        if (!policy.Enabled)
+        {
+            conditions.Add(ConditionOutcome.Without(Kind, null, WindowSummary.AnyVersion, ConditionState.Disabled, "disabled by policy"));
+            return;
+        }
+
+        var firstJudged = hourEnd - (policy.PersistHours * Granularity.Hour.Length);
+        long baselineErrors = 0;
+        long baselineRequests = 0;
+        for (var hour = firstJudged - TimeSpan.FromDays(policy.BaselineDays); hour < firstJudged; hour += Granularity.Hour.Length)
+        {
+            if (series.Hour(hour) is { } point)
+            {
+                baselineErrors += point.Errors;
+                baselineRequests += point.Requests;
+            }
+        }
+
+        var evidence = new Dictionary<string, double?>(StringComparer.Ordinal)
+        {
+            ["baselineRequests"] = baselineRequests,
+            ["baselineErrors"] = baselineErrors,
+            ["baselineRate"] = baselineRequests > 0 ? (double)baselineErrors / baselineRequests : null,
+        };
+        if (baselineRequests < policy.MinimumBaselineRequests)
+        {
+            conditions.Add(new ConditionOutcome(Kind, null, WindowSummary.AnyVersion, ConditionState.HistoryTooShort, "too few baseline requests", evidence));
+            return;
+        }
+
+        double baselineRate = (double)baselineErrors / baselineRequests;
+        ServingPoint? last = null;
+        double lastP = double.NaN;
+        double lastZ = double.NaN;
+        for (var hour = hourEnd - Granularity.Hour.Length; hour >= firstJudged; hour -= Granularity.Hour.Length)
+        {
+            var point = series.Hour(hour) ?? ServingPoint.Empty(hour, Granularity.Hour.Length);
+            if (point.Requests < policy.MinimumRequests || point.Errors < policy.MinimumErrors)
+            {
+                evidence["requests"] = point.Requests;
+                evidence["errors"] = point.Errors;
+                conditions.Add(new ConditionOutcome(Kind, null, WindowSummary.AnyVersion, ConditionState.BelowVolume, "too few requests or errors in a judged hour", evidence));
+                return;
+            }
+
+            var test = TwoProportionZTest.Compute(baselineErrors, baselineRequests, point.Errors, point.Requests);
+            double oneSided = test.Z > 0 ? test.PValue / 2 : 1 - (test.PValue / 2);
+            double rate = point.ErrorRate;
+            bool rises = oneSided < policy.Alpha && rate - baselineRate >= policy.MinimumAbsoluteIncrease && rate >= policy.MinimumRatio * baselineRate;
+            last ??= point;
+            if (double.IsNaN(lastP))
+            {
+                lastP = oneSided;
+                lastZ = test.Z;
+            }
+
+            if (!rises)
+            {
+                evidence["rate"] = rate;
+                evidence["z"] = test.Z;
+                evidence["pValue"] = oneSided;
+                conditions.Add(new ConditionOutcome(Kind, null, WindowSummary.AnyVersion, ConditionState.Clear, null, evidence));
+                return;
+            }
+        }
+
+        var current = last!;
+        evidence["rate"] = current.ErrorRate;
+        evidence["requests"] = current.Requests;
+        evidence["errors"] = current.Errors;
+        evidence["z"] = lastZ;
+        evidence["pValue"] = lastP;
+        evidence["persistedHours"] = policy.PersistHours;
+        var statuses = string.Join(", ", current.ErrorsByStatus.OrderByDescending(s => s.Value).Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value}")));
+        var message = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Error rate {current.ErrorRate:P2} in hour {current.Start:yyyy-MM-dd HH}:00Z against {baselineRate:P2} over the {policy.BaselineDays} days before (statuses: {statuses}).");
+        var severity = current.ErrorRate >= 3 * baselineRate && current.ErrorRate - baselineRate >= 0.05 ? Severity.Error : Severity.Warning;
+        alerts.Add(new MonitorAlert(Kind, null, series.ModelId, WindowSummary.AnyVersion, null, severity, current.Start, hourEnd, evidence, message));
+        conditions.Add(new ConditionOutcome(Kind, null, WindowSummary.AnyVersion, ConditionState.Fired, null, evidence));
+    }
+}
