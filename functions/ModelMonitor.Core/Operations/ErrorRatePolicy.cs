@@ -13,7 +13,7 @@ public sealed record ErrorRatePolicy
         long minimumRequests = 100,
         long minimumErrors = 5,
         long minimumBaselineRequests = 1000,
-        double alpha = 0.001,
+        double alpha = 0.0001,
         double minimumRatio = 1.5,
         double minimumAbsoluteIncrease = 0.01)
     {
@@ -49,8 +49,8 @@ public sealed record ErrorRatePolicy
     /// <value>Default 1000.</value>
     public long MinimumBaselineRequests { get; }
 
-    /// <summary>One-sided level of the two-proportion z-test.</summary>
-    /// <value>Default 0.001.</value>
+    /// <summary>One-sided level of the binomial test; evaluated every hour, so 1e-4 keeps chance firings near one a year.</summary>
+    /// <value>Default 0.0001.</value>
     public double Alpha { get; }
 
     /// <summary>Current rate over baseline rate, at least.</summary>

@@ -8,11 +8,29 @@ namespace ModelMonitor.Core.Operations;
 
 /// <summary>
 /// Error rate (<see cref="AlertKind.ErrorRate"/>) of all versions of a model: each of the latest
-/// <see cref="ErrorRatePolicy.PersistHours"/> hours against the pooled rate of the days before them, by a one-sided
-/// two-proportion z-test, with minimum volumes and a minimum effect (ratio and absolute increase).
+/// <see cref="ErrorRatePolicy.PersistHours"/> hours against the pooled rate of the days before them, by the exact
+/// one-sided binomial tail P(X ≥ errors | requests, baseline rate) (the baseline's days of requests make its rate
+/// nearly exact), with minimum volumes and a minimum effect (ratio and absolute increase). The pooled two-proportion z
+/// is reported as evidence.
 /// </summary>
 internal static class ErrorRateRule
 {
+    /// <summary>P(X ≥ k) for X ~ Binomial(n, p).</summary>
+    public static double UpperTail(long k, long n, double p)
+    {
+        if (k <= 0)
+        {
+            return 1.0;
+        }
+
+        if (p <= 0)
+        {
+            return 0.0;
+        }
+
+        return Math.Clamp(1.0 - MathNet.Numerics.Distributions.Binomial.CDF(p, (int)Math.Min(n, int.MaxValue), k - 1), 0.0, 1.0);
+    }
+
     public static void Evaluate(ServingSeries series, ErrorRatePolicy policy, DateTimeOffset hourEnd, List<MonitorAlert> alerts, List<ConditionOutcome> conditions)
     {
         const string Kind = AlertKind.ErrorRate;
@@ -61,8 +79,10 @@ internal static class ErrorRateRule
                 return;
             }
 
+            // The z statistic for the evidence; the decision uses the exact binomial tail against the baseline rate, as
+            // the normal approximation overstates significance for the few errors of a quiet hour.
             var test = TwoProportionZTest.Compute(baselineErrors, baselineRequests, point.Errors, point.Requests);
-            double oneSided = test.Z > 0 ? test.PValue / 2 : 1 - (test.PValue / 2);
+            double oneSided = UpperTail(point.Errors, point.Requests, baselineRate);
             double rate = point.ErrorRate;
             bool rises = oneSided < policy.Alpha && rate - baselineRate >= policy.MinimumAbsoluteIncrease && rate >= policy.MinimumRatio * baselineRate;
             last ??= point;

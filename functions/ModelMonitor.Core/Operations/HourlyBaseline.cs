@@ -9,7 +9,9 @@ namespace ModelMonitor.Core.Operations;
 /// <param name="Daily">Median of the same hour on earlier days; NaN with fewer than <see cref="MinimumDays"/>.</param>
 /// <param name="DailyCount">How many earlier days were available.</param>
 /// <param name="Volume">Median volume of the values behind the primary basis.</param>
-internal sealed record HourlyBaseline(double Weekly, int WeeklyCount, double Daily, int DailyCount, double Volume)
+/// <param name="DailyUpper">Median of the busier half of the earlier days (weekdays, for a weekly cycle).</param>
+/// <param name="DailyLower">Median of the quieter half of the earlier days.</param>
+internal sealed record HourlyBaseline(double Weekly, int WeeklyCount, double Daily, int DailyCount, double Volume, double DailyUpper, double DailyLower)
 {
     /// <summary>Earlier days needed for a day-based baseline.</summary>
     public const int MinimumDays = 3;
@@ -36,7 +38,16 @@ internal sealed record HourlyBaseline(double Weekly, int WeeklyCount, double Dai
         }
 
         double dailyMedian = daily.Count >= MinimumDays || weekly.Count > 0 ? Median.Of(daily) : double.NaN;
-        return new HourlyBaseline(Median.Of(weekly), weekly.Count, dailyMedian, daily.Count, weekly.Count > 0 ? Median.Of(weeklyVolume) : Median.Of(dailyVolume));
+        var sorted = daily.Order().ToArray();
+        int half = (sorted.Length + 1) / 2;
+        return new HourlyBaseline(
+            Median.Of(weekly),
+            weekly.Count,
+            dailyMedian,
+            daily.Count,
+            weekly.Count > 0 ? Median.Of(weeklyVolume) : Median.Of(dailyVolume),
+            Median.Of(sorted[^half..]),
+            Median.Of(sorted[..half]));
     }
 
     private static void Collect(ServingPoint? point, ServingMetric metric, List<double> values, List<double> volumes)

@@ -10,7 +10,7 @@ namespace ModelMonitor.Core.Operations;
 ///                "requests":{"enabled":true,"direction":"both","minimumHourlyVolume":100,"minimumWeeklyVolume":5000}, "latency":{…}, "errors":{…}, "cpu":{…}, "memory":{…}},
 ///  "silence":{"collapseFraction":0.1,"alpha":0.0001,"maxGapHours":72},
 ///  "versionRegression":{"comparisonHours":24,"newVersionMaxAgeDays":7,"minimumRequests":200,"alpha":0.001,"minimumRelativeIncrease":0.1,"minimumErrorRateIncrease":0.005},
-///  "errorRate":{"baselineDays":7,"persistHours":1,"minimumRequests":100,"minimumErrors":5,"minimumBaselineRequests":1000,"alpha":0.001,"minimumRatio":1.5,"minimumAbsoluteIncrease":0.01}}
+///  "errorRate":{"baselineDays":7,"persistHours":1,"minimumRequests":100,"minimumErrors":5,"minimumBaselineRequests":1000,"alpha":0.0001,"minimumRatio":1.5,"minimumAbsoluteIncrease":0.01}}
 /// </code>
 /// Every member is optional (defaults apply); unknown members are rejected so that a typo is not silently ignored.
 /// </summary>

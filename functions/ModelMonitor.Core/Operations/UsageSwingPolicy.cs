@@ -35,7 +35,8 @@ public sealed record UsageSwingPolicy
         BaselineWeeks = PolicyGuard.Range(baselineWeeks, 1, 8, nameof(baselineWeeks));
         Requests = requests ?? new MetricSwingPolicy();
         Latency = latency ?? new MetricSwingPolicy(direction: SwingDirection.Rise);
-        Errors = errors ?? new MetricSwingPolicy(direction: SwingDirection.Rise, minimumHourlyVolume: 20, minimumWeeklyVolume: 200);
+        // Off by default: the error-rate check judges errors with a proper test, and the two would page twice for one spike.
+        Errors = errors ?? new MetricSwingPolicy(enabled: false, direction: SwingDirection.Rise, minimumHourlyVolume: 20, minimumWeeklyVolume: 200);
         Cpu = cpu ?? new MetricSwingPolicy(direction: SwingDirection.Rise);
         Memory = memory ?? new MetricSwingPolicy(direction: SwingDirection.Rise);
     }
@@ -68,7 +69,7 @@ public sealed record UsageSwingPolicy
     /// <value>Default: rises only.</value>
     public MetricSwingPolicy Latency { get; }
 
-    /// <value>Default: rises only, volumes counted in errors (20 an hour, 200 a week).</value>
+    /// <value>Default: off (see <see cref="ErrorRatePolicy"/>); when on, rises only, volumes counted in errors (20 an hour, 200 a week).</value>
     public MetricSwingPolicy Errors { get; }
 
     /// <value>Default: rises only.</value>

@@ -13,13 +13,20 @@ namespace ModelMonitor.Core.Operations;
 /// Hourly: the last complete hour against the median of the same hour in up to <see cref="UsageSwingPolicy.BaselineWeeks"/>
 /// earlier weeks (with less than a week, the median of the same hour on earlier days). A median of three or more weeks
 /// shrugs off a holiday or one odd hour; with one or two weeks the swing must also show, in the same direction and at
-/// least half as large, against the same hour on the 6 days before, so a holiday in the only baseline week does not fire.
+/// against the same hour on the 6 days before (a rise by the threshold against their busier half, a fall by half of it
+/// against their quieter half), so a holiday in the only baseline week does not fire. Count swings must also exceed
+/// <see cref="CountNoiseZ"/> Poisson standard deviations.
 /// The swing must last <see cref="UsageSwingPolicy.PersistHours"/> consecutive hours unless it reaches
-/// <see cref="UsageSwingPolicy.HugeChange"/>. Weekly: the last 7 complete days against the median of earlier 7-day
-/// periods.
+/// <see cref="UsageSwingPolicy.HugeChange"/>. Weekly: the last 7 complete days against the median of up to
+/// <see cref="UsageSwingPolicy.BaselineWeeks"/> earlier 7-day periods; both the change of the week's total and the median
+/// of the 7 day-by-day changes (each day against the median of the same weekday in earlier weeks) must pass the
+/// threshold the same way, so one holiday in either week does not fire it.
 /// </remarks>
 internal static class UsageSwingRule
 {
+    /// <summary>Standard deviations of Poisson noise a count swing must exceed besides the relative threshold.</summary>
+    public const double CountNoiseZ = 4.0;
+
     public static void Evaluate(ServingSeries series, UsageSwingPolicy policy, DateTimeOffset hourEnd, List<MonitorAlert> alerts, List<ConditionOutcome> conditions)
     {
         foreach (var metric in Enum.GetValues<ServingMetric>())
@@ -112,12 +119,31 @@ internal static class UsageSwingRule
         evidence["change"] = change;
         bool deviates = Math.Abs(change) >= policy.HourlyThreshold && Allowed(settings.Direction, change);
         string? detail = null;
-        if (deviates && baseline.WeeklyCount is > 0 and < 3 && double.IsFinite(baseline.Daily) && baseline.Daily > 0)
+        if (deviates && metric is ServingMetric.Requests or ServingMetric.Errors)
         {
-            // One or two baseline weeks: a holiday in one of them moves the baseline; earlier days must agree.
-            double recent = (current - baseline.Daily) / baseline.Daily;
-            evidence["dailyChange"] = recent;
-            if (Math.Sign(recent) != Math.Sign(change) || Math.Abs(recent) < policy.HourlyThreshold / 2)
+            // Counts are at least Poisson-noisy: near the minimum volume a 30% swing is only about three standard
+            // deviations, which a year of hours crosses by chance. The swing must also be beyond that noise.
+            double noise = (current - expected) / Math.Sqrt(Math.Max(1, expected));
+            evidence["noiseZ"] = noise;
+            if (Math.Abs(noise) < CountNoiseZ)
+            {
+                deviates = false;
+                detail = "swing within counting noise";
+            }
+        }
+
+        if (deviates && baseline.WeeklyCount is > 0 and < 3)
+        {
+            // One or two baseline weeks: a holiday or an odd hour in them moves the baseline, so the swing must also
+            // stand out, the same way, against the same hour on the 6 days before. Those days mix weekdays and weekend
+            // days: a rise must pass the full threshold against their busier half, a fall half the threshold against
+            // their quieter half (which sits below an ordinary weekday).
+            bool rise = change > 0;
+            double reference = rise ? baseline.DailyUpper : baseline.DailyLower;
+            double recent = reference > 0 ? (current - reference) / reference : double.NaN;
+            double needed = rise ? policy.HourlyThreshold : policy.HourlyThreshold / 2;
+            evidence["dailyChange"] = Evidence.Finite(recent);
+            if (!(Math.Sign(recent) == Math.Sign(change) && Math.Abs(recent) >= needed))
             {
                 deviates = false;
                 detail = "swing against earlier weeks not borne out by earlier days";
@@ -151,12 +177,14 @@ internal static class UsageSwingRule
 
         double expected = Median.Of([.. earlier.Select(e => e.Value)]);
         double volume = Median.Of([.. earlier.Select(e => e.Volume)]);
+        double dayByDay = DayByDayChange(series, end - week, metric, earlier.Count);
         var evidence = new Dictionary<string, double?>(StringComparer.Ordinal)
         {
             ["current"] = Evidence.Finite(current.Value.Value),
             ["baseline"] = Evidence.Finite(expected),
             ["baselineWeeks"] = earlier.Count,
             ["volume"] = current.Value.Volume,
+            ["dayByDayChange"] = Evidence.Finite(dayByDay),
             ["threshold"] = policy.WeeklyThreshold,
         };
         if (Math.Max(current.Value.Volume, volume) < settings.MinimumWeeklyVolume || !double.IsFinite(current.Value.Value) || !(expected > 0))
@@ -167,7 +195,9 @@ internal static class UsageSwingRule
 
         double change = (current.Value.Value - expected) / expected;
         evidence["change"] = change;
-        if (Math.Abs(change) < policy.WeeklyThreshold || !Allowed(settings.Direction, change))
+        bool swings = Math.Abs(change) >= policy.WeeklyThreshold && Allowed(settings.Direction, change)
+            && Math.Abs(dayByDay) >= policy.WeeklyThreshold && Math.Sign(dayByDay) == Math.Sign(change);
+        if (!swings)
         {
             conditions.Add(new ConditionOutcome(AlertKind.UsageSwing, subkind, WindowSummary.AnyVersion, ConditionState.Clear, null, evidence));
             return;
@@ -175,9 +205,36 @@ internal static class UsageSwingRule
 
         var message = string.Create(
             CultureInfo.InvariantCulture,
-            $"{metric} over the 7 days to {end:yyyy-MM-dd} is {current.Value.Value:G4} against {expected:G4} in the weeks before ({change:+0%;-0%}).");
+            $"{metric} over the 7 days to {end:yyyy-MM-dd} is {current.Value.Value:G4} against {expected:G4} in the weeks before ({change:+0%;-0%}; day by day {dayByDay:+0%;-0%}).");
         alerts.Add(new MonitorAlert(AlertKind.UsageSwing, subkind, series.ModelId, WindowSummary.AnyVersion, null, SeverityOf(change, policy.HugeChange), end - week, end, evidence, message));
         conditions.Add(new ConditionOutcome(AlertKind.UsageSwing, subkind, WindowSummary.AnyVersion, ConditionState.Fired, null, evidence));
+    }
+
+    // The median over the week's 7 days of each day's change against the median of the same weekday in earlier weeks.
+    private static double DayByDayChange(ServingSeries series, DateTimeOffset weekStart, ServingMetric metric, int weeks)
+    {
+        var changes = new List<double>();
+        for (var day = weekStart; day < weekStart + TimeSpan.FromDays(7); day += Granularity.Day.Length)
+        {
+            double now = series.Day(day)!.Value(metric);
+            var before = new List<double>();
+            for (var k = 1; k <= weeks; k++)
+            {
+                double value = series.Day(day - TimeSpan.FromDays(7 * k))!.Value(metric);
+                if (double.IsFinite(value))
+                {
+                    before.Add(value);
+                }
+            }
+
+            double expected = Median.Of(before);
+            if (double.IsFinite(now) && expected > 0)
+            {
+                changes.Add((now - expected) / expected);
+            }
+        }
+
+        return Median.Of(changes);
     }
 
     // Requests and errors add up over the days; latency, CPU and memory are the days' figures weighted by their volume.
