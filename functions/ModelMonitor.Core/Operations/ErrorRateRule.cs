@@ -28,7 +28,13 @@ internal static class ErrorRateRule
             return 0.0;
         }
 
-        return Math.Clamp(1.0 - MathNet.Numerics.Distributions.Binomial.CDF(p, (int)Math.Min(n, int.MaxValue), k - 1), 0.0, 1.0);
+        if (k > n)
+        {
+            return 0.0;
+        }
+
+        // P(X ≥ k) = I_p(k, n − k + 1): the regularized incomplete beta keeps tiny tails exact, where 1 − CDF rounds to 0.
+        return Math.Clamp(MathNet.Numerics.SpecialFunctions.BetaRegularized(k, n - k + 1, p), 0.0, 1.0);
     }
 
     public static void Evaluate(ServingSeries series, ErrorRatePolicy policy, DateTimeOffset hourEnd, List<MonitorAlert> alerts, List<ConditionOutcome> conditions)
