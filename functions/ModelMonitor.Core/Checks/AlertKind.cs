@@ -9,8 +9,12 @@ public static class AlertKind
     public const string LabelShift = "label-shift";
     public const string DataQuality = "data-quality";
     public const string ModelQuality = "model-quality";
+    public const string UsageSwing = "usage-swing";
+    public const string ComputationalRegression = "computational-regression";
+    public const string ErrorRate = "error-rate";
     public const string FeedbackLoop = "feedback-loop";
 
     /// <summary>Every kind.</summary>
-    public static IReadOnlyList<string> All { get; } = [FeatureDrift, PredictionDrift, DatasetDrift, LabelShift, DataQuality, ModelQuality, FeedbackLoop];
+    public static IReadOnlyList<string> All { get; } =
+        [FeatureDrift, PredictionDrift, DatasetDrift, LabelShift, DataQuality, ModelQuality, UsageSwing, ComputationalRegression, ErrorRate, FeedbackLoop];
 }

@@ -1,0 +1,107 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+using ModelMonitor.Core.Alerts;
+using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Operations;
+using ModelMonitor.Core.Summaries;
+using ModelMonitor.Core.Windows;
+using ModelMonitor.Storage.Blobs;
+
+namespace ModelMonitor.Service.Checks;
+
+/// <summary>
+/// Runs the operational checks (usage swings, silence, computational regression, error rate) of every model for the
+/// last complete hour: reads each version's hourly summaries through <see cref="SummaryReader"/>, evaluates
+/// <see cref="OperationalChecks"/> and raises the alerts through <see cref="IAlertSink"/> (whose dedup key makes a
+/// re-run of the same hour raise nothing new). One model failing (a corrupt blob, say) is logged and counted; the
+/// others still run.
+/// </summary>
+/// <remarks>
+/// <paramref name="historyDays"/> (default: what the model's policy needs, 35 days with the defaults) bounds the
+/// reads: one hourly roll-up (or the base windows of the hour) per version and hour. The coverage of a model's history
+/// starts at its first hour with events inside that span, so a model is never judged on hours it did not exist.
+/// <paramref name="evaluated"/> sees every model's full result (conditions included), for telemetry and episode logic.
+/// </remarks>
+public sealed partial class OperationalCheckRunner(
+    SummaryReader reader,
+    IOperationalPolicySource policies,
+    IAlertSink alerts,
+    TimeProvider timeProvider,
+    ILogger<OperationalCheckRunner> logger,
+    int? historyDays = null,
+    Action<string, OperationalCheckResult>? evaluated = null)
+{
+    /// <summary>Hour reads in flight per model.</summary>
+    public const int ReadConcurrency = 8;
+
+    public async Task<OperationalRunResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var hourEnd = Granularity.Hour.Floor(timeProvider.GetUtcNow());
+        var versions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var model in reader.ListModelVersionsAsync(cancellationToken))
+        {
+            if (!versions.TryGetValue(model.ModelId, out var list))
+            {
+                list = [];
+                versions[model.ModelId] = list;
+            }
+
+            list.Add(model.ModelVersion);
+        }
+
+        int evaluatedModels = 0;
+        int raised = 0;
+        int failed = 0;
+        foreach (var (modelId, modelVersions) in versions)
+        {
+            try
+            {
+                var policy = await policies.GetAsync(modelId, cancellationToken);
+                if (await ReadHistoryAsync(modelId, modelVersions, hourEnd, historyDays ?? OperationalChecks.HistoryDays(policy), cancellationToken) is not { } history)
+                {
+                    continue;
+                }
+
+                var result = OperationalChecks.Evaluate(history, policy, hourEnd);
+                var recorded = await alerts.RaiseAsync(result.Alerts, cancellationToken);
+                evaluated?.Invoke(modelId, result);
+                evaluatedModels++;
+                raised += recorded.Count;
+            }
+            catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: not (429 or >= 500) })
+            {
+                LogModelFailed(logger, ex, modelId);
+                failed++;
+            }
+        }
+
+        return new OperationalRunResult(evaluatedModels, raised, failed);
+    }
+
+    private async Task<ServingHistory?> ReadHistoryAsync(string modelId, List<string> modelVersions, DateTimeOffset hourEnd, int days, CancellationToken cancellationToken)
+    {
+        var from = hourEnd - TimeSpan.FromDays(days);
+        var hours = new System.Collections.Concurrent.ConcurrentBag<WindowSummary>();
+        var slots = modelVersions.SelectMany(version => Enumerable.Range(0, days * 24).Select(i => (Version: version, Hour: from + (i * Granularity.Hour.Length))));
+        // Each hour is one or two small reads: several in flight hide the storage round trips.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(slots, options, async (slot, token) =>
+        {
+            if (await reader.ReadRangeAsync(modelId, slot.Version, slot.Hour, slot.Hour + Granularity.Hour.Length, token) is { EventCount: > 0 } summary)
+            {
+                hours.Add(summary);
+            }
+        });
+
+        if (hours.Count == 0)
+        {
+            return null;
+        }
+
+        var coverage = Granularity.Hour.Floor(hours.Min(h => h.WindowStart));
+        return new ServingHistory(modelId, coverage, hours);
+    }
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "Operational checks of {ModelId} failed; the other models still run")]
+    private static partial void LogModelFailed(ILogger logger, Exception exception, string modelId);
+}
