@@ -28,18 +28,26 @@ public sealed class FaultHarnessTests(AzuriteFixture azurite, ITestOutputHelper 
     {
         var schedules = int.TryParse(Environment.GetEnvironmentVariable("MODELMONITOR_FAULT_SCHEDULES"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : DefaultSchedules;
         var firstSeed = int.TryParse(Environment.GetEnvironmentVariable("MODELMONITOR_FAULT_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : 1;
-        await using var proxy = new FaultProxy();
-        var failures = new List<string>();
+        var lines = new string[schedules];
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         var watch = Stopwatch.StartNew();
-        for (var seed = firstSeed; seed < firstSeed + schedules; seed++)
+        // Schedules are independent (own containers, own proxy), so a few run at once: the work is waiting on I/O.
+        await Parallel.ForEachAsync(Enumerable.Range(firstSeed, schedules), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (seed, _) =>
         {
+            await using var proxy = new FaultProxy();
             var schedule = new FaultSchedule(seed);
+            var started = Stopwatch.GetTimestamp();
             var (outcome, stats) = await RunAsync(schedule, proxy);
-            output.WriteLine($"{schedule} | {stats} | proxy: {proxy.Summary()} | {outcome ?? "OK"}");
+            lines[seed - firstSeed] = $"{schedule} | {stats} | proxy: {proxy.Summary()} | {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms | {outcome ?? "OK"}";
             if (outcome is not null)
             {
                 failures.Add($"seed {seed}: {outcome}");
             }
+        });
+
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
         }
 
         output.WriteLine($"{schedules} schedules in {watch.Elapsed.TotalSeconds:F1} s, {failures.Count} failed. Reproduce one with MODELMONITOR_FAULT_SEED=<seed> MODELMONITOR_FAULT_SCHEDULES=1.");
@@ -59,7 +67,7 @@ public sealed class FaultHarnessTests(AzuriteFixture azurite, ITestOutputHelper 
             new BlobWindowStore(faulty.GetBlobContainerClient(windowsName)),
             new BlobDeadLetterStore(faulty.GetBlobContainerClient(deadLettersName)),
             FaultSchedule.FiveMinutes,
-            maxParallelWindows: 2,
+            maxParallelWindows: 4,
             cache: new WindowCache());
 
         var host = NewHost();

@@ -30,10 +30,10 @@ public sealed class FaultSchedule
         {
             var batches = new List<List<IncomingMessage>>();
             long sequence = random.Next(0, 1000);
-            for (var b = random.Next(2, 6); b > 0; b--)
+            for (var b = random.Next(2, 5); b > 0; b--)
             {
                 var batch = new List<IncomingMessage>();
-                for (var n = random.Next(1, 30); n > 0; n--)
+                for (var n = random.Next(1, 24); n > 0; n--)
                 {
                     sequence += random.Next(1, 3); // sequence numbers have gaps, as across a partition's history
                     var arrival = Start.AddSeconds(sequence * 7);
@@ -85,9 +85,10 @@ public sealed class FaultSchedule
 
         timestamp = roll switch
         {
-            < 0.15 => arrival.AddHours(-random.Next(1, 72)), // very late
+            // Whole-day and whole-hour offsets keep these in a few windows, so a schedule stays a few dozen requests.
+            < 0.15 => arrival.AddDays(-random.Next(1, 4)), // very late
             < 0.25 => arrival.AddMinutes(-random.Next(1, 15)), // late by a window or two
-            < 0.30 => arrival.AddHours(random.Next(1, 20)), // producer clock ahead, within the limit
+            < 0.30 => arrival.AddHours(random.Next(1, 3) * 10), // producer clock ahead, within the one-day limit
             _ => arrival.AddSeconds(-random.Next(0, 5)),
         };
         var key = (model, FiveMinutes.Floor(timestamp));
