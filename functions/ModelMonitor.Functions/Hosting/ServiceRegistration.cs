@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelMonitor.Core.Alerts;
 using ModelMonitor.Core.Checks;
@@ -26,7 +27,7 @@ public static class ServiceRegistration
         services.AddSingleton(_ => StorageClientFactory.Create(configuration));
         services.AddSingleton<IWindowStore>(sp => new BlobWindowStore(
             sp.GetRequiredService<MonitorStorageClients>().Windows,
-            sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger<BlobWindowStore>()));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<BlobWindowStore>()));
         services.AddSingleton(_ => new WindowCache());
         services.AddSingleton<IDeadLetterStore>(sp => new BlobDeadLetterStore(sp.GetRequiredService<MonitorStorageClients>().DeadLetters));
         services.AddSingleton(sp =>
