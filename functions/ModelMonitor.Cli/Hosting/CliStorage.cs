@@ -65,7 +65,7 @@ public sealed class CliStorage
 
     /// <summary>The pipeline the Event Hubs trigger uses, with the same window length and parser limits.</summary>
     public IngestPipeline CreatePipeline() =>
-        new(WindowStore, DeadLetters, Options.GetBaseGranularity(), Options.GetLimits(), Options.IngestParallelism);
+        new(WindowStore, DeadLetters, Options.GetBaseGranularity(), Options.GetLimits(), Options.IngestParallelism, new WindowCache());
 
     private static void ConfigureRetry(RetryOptions retry)
     {

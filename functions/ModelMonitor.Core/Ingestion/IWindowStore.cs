@@ -13,4 +13,11 @@ public interface IWindowStore
     /// Returns false when another writer got there first; the caller re-reads and re-folds.
     /// </summary>
     Task<bool> TryWriteAsync(WindowKey key, string partition, StoredWindow window, string? expectedETag, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="TryWriteAsync"/> that also returns the new ETag, so the writer can keep what it wrote and
+    /// write the next batch with If-Match without reading first. Stores that cannot tell return a null ETag.
+    /// </summary>
+    async Task<WindowWriteOutcome> WriteAsync(WindowKey key, string partition, StoredWindow window, string? expectedETag, CancellationToken cancellationToken = default) =>
+        new(await TryWriteAsync(key, partition, window, expectedETag, cancellationToken), null);
 }

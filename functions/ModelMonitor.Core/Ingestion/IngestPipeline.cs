@@ -9,7 +9,9 @@ namespace ModelMonitor.Core.Ingestion;
 /// Folds one partition's batch into window summaries, exactly once in effect:
 /// per (model, version, window) touched it does one read and one conditional write (more only on a race),
 /// skips events at or below the window's high-water sequence number, and writes at most one dead-letter
-/// record per batch. Storage failures propagate so the trigger's retry policy redelivers the batch;
+/// record per batch. With a <see cref="WindowCache"/> the read is skipped when this partition wrote the window
+/// last: the write goes out with If-Match on the ETag it got back, and a refused write (another writer, a lost
+/// response) falls back to a read, so the cache saves requests without being trusted for correctness. Storage failures propagate so the trigger's retry policy redelivers the batch;
 /// redelivery is then harmless.
 /// </summary>
 public sealed class IngestPipeline
@@ -22,9 +24,11 @@ public sealed class IngestPipeline
     private readonly Granularity _granularity;
     private readonly ParserLimits _limits;
     private readonly int _maxParallelWindows;
+    private readonly WindowCache? _cache;
 
-    public IngestPipeline(IWindowStore windows, IDeadLetterStore deadLetters, Granularity granularity, ParserLimits? limits = null, int maxParallelWindows = 8)
+    public IngestPipeline(IWindowStore windows, IDeadLetterStore deadLetters, Granularity granularity, ParserLimits? limits = null, int maxParallelWindows = 8, WindowCache? cache = null)
     {
+        _cache = cache;
         _windows = windows ?? throw new ArgumentNullException(nameof(windows));
         _deadLetters = deadLetters ?? throw new ArgumentNullException(nameof(deadLetters));
         _granularity = granularity ?? throw new ArgumentNullException(nameof(granularity));
@@ -60,7 +64,10 @@ public sealed class IngestPipeline
     {
         for (var attempt = 0; attempt < MaxConflictRetries; attempt++)
         {
-            var stored = await _windows.ReadAsync(key, partition, cancellationToken);
+            // Only the first attempt trusts the cache: a refused write means the blob moved on without us.
+            var stored = attempt == 0 && _cache is not null && _cache.TryTake(partition, key, out var cached)
+                ? cached
+                : await _windows.ReadAsync(key, partition, cancellationToken);
             var summary = stored?.Summary ?? new WindowSummary(key.ModelId, key.ModelVersion, key.WindowStart, key.WindowEnd);
             var highWater = stored?.LastSequenceNumber ?? -1;
             var folded = 0;
@@ -79,13 +86,25 @@ public sealed class IngestPipeline
 
             if (folded == 0)
             {
+                // Untouched, so still exactly what the store holds at that ETag.
+                if (stored is not null)
+                {
+                    _cache?.Put(partition, key, stored);
+                }
+
                 return new WindowOutcome(0, skipped, false, attempt);
             }
 
             var lastSequence = events[^1].SequenceNumber;
             var updated = new StoredWindow(summary, Math.Max(highWater, lastSequence), stored?.ETag);
-            if (await _windows.TryWriteAsync(key, partition, updated, stored?.ETag, cancellationToken))
+            var outcome = await _windows.WriteAsync(key, partition, updated, stored?.ETag, cancellationToken);
+            if (outcome.Written)
             {
+                if (outcome.ETag is not null)
+                {
+                    _cache?.Put(partition, key, updated with { ETag = outcome.ETag });
+                }
+
                 return new WindowOutcome(folded, skipped, true, attempt);
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelMonitor.Core.Alerts;
 using ModelMonitor.Core.Checks;
@@ -24,12 +25,15 @@ public static class ServiceRegistration
         services.AddMetrics();
         services.AddSingleton<MonitorMetrics>();
         services.AddSingleton(_ => StorageClientFactory.Create(configuration));
-        services.AddSingleton<IWindowStore>(sp => new BlobWindowStore(sp.GetRequiredService<MonitorStorageClients>().Windows));
+        services.AddSingleton<IWindowStore>(sp => new BlobWindowStore(
+            sp.GetRequiredService<MonitorStorageClients>().Windows,
+            sp.GetService<ILoggerFactory>()?.CreateLogger<BlobWindowStore>()));
+        services.AddSingleton(_ => new WindowCache());
         services.AddSingleton<IDeadLetterStore>(sp => new BlobDeadLetterStore(sp.GetRequiredService<MonitorStorageClients>().DeadLetters));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<MonitorOptions>>().Value;
-            return new IngestPipeline(sp.GetRequiredService<IWindowStore>(), sp.GetRequiredService<IDeadLetterStore>(), options.GetBaseGranularity(), options.GetLimits(), options.IngestParallelism);
+            return new IngestPipeline(sp.GetRequiredService<IWindowStore>(), sp.GetRequiredService<IDeadLetterStore>(), options.GetBaseGranularity(), options.GetLimits(), options.IngestParallelism, sp.GetRequiredService<WindowCache>());
         });
         services.AddSingleton(sp => new SummaryReader(
             sp.GetRequiredService<MonitorStorageClients>().Windows,

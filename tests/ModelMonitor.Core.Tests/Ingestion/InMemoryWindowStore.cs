@@ -19,6 +19,12 @@ internal class InMemoryWindowStore : IWindowStore
 
     public IEnumerable<(WindowKey Key, string Partition)> Keys => _blobs.Keys;
 
+    /// <summary>The stored ETag, without counting a read (for stores that report ETags from writes).</summary>
+    public string? ETagOf(WindowKey key, string partition) => _blobs.TryGetValue((key, partition), out var blob) ? blob.ETag : null;
+
+    /// <summary>Drops a window, as retention or quarantine would.</summary>
+    public void Delete(WindowKey key, string partition) => _blobs.TryRemove((key, partition), out _);
+
     public virtual Task<StoredWindow?> ReadAsync(WindowKey key, string partition, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref Reads);
