@@ -9,6 +9,7 @@ namespace ModelMonitor.Core.Checks;
 /// </summary>
 public static class CheckEvaluator
 {
+    /// <summary>One comparison with no history: every condition is an alert (one-off checks of two files).</summary>
     public static CheckResult Evaluate(WindowSummary reference, WindowSummary current, CheckPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(reference);
@@ -33,5 +34,20 @@ public static class CheckEvaluator
             dataQuality,
             modelQuality,
             alerts);
+    }
+
+    /// <summary>
+    /// The check of one window of a series: <see cref="CheckResult.Conditions"/> are all conditions found and
+    /// <see cref="CheckResult.Alerts"/> those that persisted over <paramref name="history"/> (see <see cref="AlertPersistence"/>).
+    /// </summary>
+    /// <param name="reference">Reference window.</param>
+    /// <param name="current">Current window.</param>
+    /// <param name="policy">Thresholds and persistence.</param>
+    /// <param name="history">Condition keys of the previous windows of the series, most recent first (null: not evaluated).</param>
+    public static CheckResult Evaluate(WindowSummary reference, WindowSummary current, CheckPolicy policy, IReadOnlyList<IReadOnlySet<string>?> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        CheckResult result = Evaluate(reference, current, policy);
+        return result with { Alerts = AlertPersistence.Apply(result.Conditions, history, policy.Persistence), Conditions = result.Conditions };
     }
 }
