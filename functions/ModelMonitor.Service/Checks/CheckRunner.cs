@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelMonitor.Core.Alerts;
 using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Configuration;
 using ModelMonitor.Core.Summaries;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
@@ -33,7 +34,8 @@ public sealed class CheckRunner(
     TimeSpan lookback,
     bool includeBaseWindows = true,
     Action<CheckResult, IReadOnlyList<MonitorAlert>>? evaluated = null,
-    ILogger<CheckRunner>? logger = null)
+    ILogger<CheckRunner>? logger = null,
+    IModelConfigStore? configs = null)
 {
     private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -77,6 +79,7 @@ public sealed class CheckRunner(
     {
         var baseTier = reader.BaseGranularity;
         var total = new CheckRunResult(0, 0, 0, 0, 0);
+        var modelPolicy = await PolicyForAsync(model.ModelId, cancellationToken);
         var reference = await references.ReadAsync(model.ModelId, model.ModelVersion, cancellationToken);
         var blobs = new List<WindowBlobInfo>();
         for (var hour = Granularity.Hour.Floor(first); hour <= lastWindow; hour += Granularity.Hour.Length)
@@ -95,7 +98,7 @@ public sealed class CheckRunner(
         {
             foreach (var window in blobs.GroupBy(b => b.Parts.WindowStart))
             {
-                total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], reference, cancellationToken));
+                total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], reference, modelPolicy, cancellationToken));
             }
         }
 
@@ -107,7 +110,7 @@ public sealed class CheckRunner(
             // a shrinking subset every run.
             foreach (var hour in blobs.GroupBy(b => Granularity.Hour.Floor(b.Parts.WindowStart)).Where(h => h.Key >= first && h.Key <= lastHour))
             {
-                total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], reference, cancellationToken));
+                total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], reference, modelPolicy, cancellationToken));
             }
         }
 
@@ -115,7 +118,7 @@ public sealed class CheckRunner(
     }
 
     private async Task<CheckRunResult> EvaluateAsync(
-        ModelVersionRef model, Granularity tier, DateTimeOffset start, List<WindowBlobInfo> sources, WindowSummary? reference, CancellationToken cancellationToken)
+        ModelVersionRef model, Granularity tier, DateTimeOffset start, List<WindowBlobInfo> sources, WindowSummary? reference, CheckPolicy modelPolicy, CancellationToken cancellationToken)
     {
         var name = CheckResultStore.BlobName(tier.Name, model.ModelId, model.ModelVersion, start);
         var fingerprint = SourceFingerprint.Of(sources);
@@ -150,8 +153,8 @@ public sealed class CheckRunner(
             return new CheckRunResult(0, 0, 1, 0, 0);
         }
 
-        var history = await ReadHistoryAsync(model, tier, start, cancellationToken);
-        var result = CheckEvaluator.Evaluate(reference, trailing, current, policy, history);
+        var history = await ReadHistoryAsync(model, tier, start, modelPolicy.Persistence.Window, cancellationToken);
+        var result = CheckEvaluator.Evaluate(reference, trailing, current, modelPolicy, history);
 
         // Alerts first: a crash before the result is written re-evaluates and re-raises, which the dedup key absorbs.
         var raised = await alerts.RaiseAsync(result.Alerts, cancellationToken);
@@ -162,10 +165,10 @@ public sealed class CheckRunner(
 
     /// <summary>Condition keys of the previous <c>Window − 1</c> windows of this series, most recent first (null: none stored).</summary>
     private async Task<IReadOnlyList<IReadOnlySet<string>?>> ReadHistoryAsync(
-        ModelVersionRef model, Granularity tier, DateTimeOffset start, CancellationToken cancellationToken)
+        ModelVersionRef model, Granularity tier, DateTimeOffset start, int window, CancellationToken cancellationToken)
     {
         var history = new List<IReadOnlySet<string>?>();
-        for (var back = 1; back < policy.Persistence.Window; back++)
+        for (var back = 1; back < window; back++)
         {
             var name = CheckResultStore.BlobName(tier.Name, model.ModelId, model.ModelVersion, start - (back * tier.Length));
             var stored = await results.ReadAsync(name, cancellationToken);
@@ -173,6 +176,29 @@ public sealed class CheckRunner(
         }
 
         return history;
+    }
+
+    /// <summary>
+    /// The model's "checks" section over the "*" defaults from the config store; without a store, the runner's policy.
+    /// A stored document that no longer validates fails this model (logged and counted), never the others.
+    /// </summary>
+    private async Task<CheckPolicy> PolicyForAsync(string modelId, CancellationToken cancellationToken)
+    {
+        if (configs is null)
+        {
+            return policy;
+        }
+
+        var defaults = await configs.GetAsync(CheckPolicyJson.DefaultsModelId, ConfigSections.Checks, cancellationToken);
+        var own = await configs.GetAsync(modelId, ConfigSections.Checks, cancellationToken);
+        if (defaults is null && own is null)
+        {
+            return policy;
+        }
+
+        var parsed = CheckPolicyJson.Merge(defaults?.Json, own?.Json);
+        return parsed.Policy
+            ?? throw new InvalidDataException($"The '{ConfigSections.Checks}' policy of model '{modelId}' is invalid: {string.Join("; ", parsed.Errors)}");
     }
 
     private async Task<WindowSummary?> TrailingBaselineAsync(ModelVersionRef model, DateTimeOffset start, Granularity tier, CancellationToken cancellationToken)

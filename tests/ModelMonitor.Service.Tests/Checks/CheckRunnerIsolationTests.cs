@@ -46,6 +46,39 @@ public sealed class CheckRunnerIsolationTests(AzuriteFixture azurite) : IClassFi
         Assert.Contains($"{references.Name}/broken/default", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_InvalidStoredPolicyOfOneModel_FailsThatModelOnly()
+    {
+        var windows = await azurite.NewContainerAsync("w");
+        var references = await azurite.NewContainerAsync("f");
+        var tables = new TableServiceClient(AzuriteFixture.ConnectionString);
+        var config = tables.GetTableClient($"c{Guid.NewGuid():N}"[..20]);
+        await config.CreateIfNotExistsAsync();
+        var configs = new TableModelConfigStore(config);
+        await configs.PutAsync("strict", Core.Configuration.ConfigSections.Checks, """{ "persistence": { "required": 9, "window": 3 } }""");
+        var logger = new RecordingLogger();
+        var runner = new CheckRunner(
+            new SummaryReader(windows, FiveMinutes),
+            new ReferenceStore(references),
+            new CheckResultStore(await azurite.NewContainerAsync("r")),
+            new TableAlertSink(tables.GetTableClient($"t{Guid.NewGuid():N}"[..20])),
+            new FakeTimeProvider(Hour.AddHours(2)),
+            CheckPolicy.Default,
+            TimeSpan.FromHours(6),
+            logger: logger,
+            configs: configs);
+        var pipeline = new IngestPipeline(new BlobWindowStore(windows), new BlobDeadLetterStore(await azurite.NewContainerAsync("d")), FiveMinutes);
+        await pipeline.ProcessAsync("0", [.. Messages("strict", 1), .. Messages("healthy", 10_000)]);
+        await new ReferenceStore(references).SaveAsync("strict", null, Reference("strict"));
+        await new ReferenceStore(references).SaveAsync("healthy", null, Reference("healthy"));
+
+        var result = await runner.RunAsync();
+
+        Assert.Equal(1, result.Failed);
+        Assert.Equal(11, result.Evaluated);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("strict", StringComparison.Ordinal));
+    }
+
     private static IEnumerable<IncomingMessage> Messages(string model, int first) =>
         Enumerable.Range(first, 600).Select(i => new IncomingMessage(
             Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
