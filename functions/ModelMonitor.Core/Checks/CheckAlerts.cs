@@ -23,7 +23,7 @@ internal static class CheckAlerts
         var alerts = new List<MonitorAlert>();
         void Add(string kind, string? subkind, string? feature, Severity severity, IReadOnlyDictionary<string, double?> evidence, string message)
         {
-            if (severity >= policy.MinimumAlertSeverity)
+            if (severity >= policy.MinimumAlertSeverity && !policy.DisabledKinds.Contains(kind))
             {
                 alerts.Add(new MonitorAlert(
                     kind, subkind, current.ModelId, current.ModelVersion, feature, severity, current.WindowStart, current.WindowEnd, evidence, message));

@@ -9,11 +9,16 @@ public sealed record CheckPolicy
     /// <param name="dataQuality">Data-quality thresholds; default <see cref="DataQualityPolicy.Default"/>.</param>
     /// <param name="modelQuality">Model-quality thresholds; default <see cref="ModelQualityPolicy.Default"/>.</param>
     /// <param name="minimumAlertSeverity">Findings below this severity are reported in the result but not alerted. Default Warning.</param>
+    /// <param name="persistence">How long a condition must hold before it alerts; default <see cref="PersistencePolicy.Default"/>.
+    /// Applies only where the history of the series is passed to <see cref="CheckEvaluator"/>.</param>
+    /// <param name="disabledKinds">Alert kinds (<see cref="AlertKind"/>) that never alert for this model; default none.</param>
     public CheckPolicy(
         DriftPolicy? drift = null,
         DataQualityPolicy? dataQuality = null,
         ModelQualityPolicy? modelQuality = null,
-        Severity minimumAlertSeverity = Severity.Warning)
+        Severity minimumAlertSeverity = Severity.Warning,
+        PersistencePolicy? persistence = null,
+        IReadOnlyCollection<string>? disabledKinds = null)
     {
         if (!Enum.IsDefined(minimumAlertSeverity))
         {
@@ -24,6 +29,14 @@ public sealed record CheckPolicy
         DataQuality = dataQuality ?? DataQualityPolicy.Default;
         ModelQuality = modelQuality ?? ModelQualityPolicy.Default;
         MinimumAlertSeverity = minimumAlertSeverity;
+        Persistence = persistence ?? PersistencePolicy.Default;
+        string? unknown = disabledKinds?.FirstOrDefault(k => !AlertKind.All.Contains(k));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"Unknown alert kind '{unknown}'.", nameof(disabledKinds));
+        }
+
+        DisabledKinds = disabledKinds is null ? [] : new SortedSet<string>(disabledKinds, StringComparer.Ordinal);
     }
 
     /// <summary>All defaults.</summary>
@@ -37,4 +50,10 @@ public sealed record CheckPolicy
 
     /// <value>Default <see cref="Severity.Warning"/>.</value>
     public Severity MinimumAlertSeverity { get; }
+
+    /// <value>Default <see cref="PersistencePolicy.Default"/>.</value>
+    public PersistencePolicy Persistence { get; }
+
+    /// <value>Default empty: every kind alerts.</value>
+    public IReadOnlySet<string> DisabledKinds { get; }
 }

@@ -15,7 +15,8 @@ namespace ModelMonitor.Core.Checks;
 /// <param name="LabelShift">Shift of the labels.</param>
 /// <param name="DataQuality">Data-quality findings, every severity.</param>
 /// <param name="ModelQuality">Quality measures of both windows and their findings.</param>
-/// <param name="Alerts">Findings at or above the policy's minimum alert severity, as alerts.</param>
+/// <param name="Alerts">Findings at or above the policy's minimum alert severity, as alerts; with history, only those
+/// that persisted (<see cref="AlertPersistence"/>).</param>
 public sealed record CheckResult(
     string ModelId,
     string ModelVersion,
@@ -28,4 +29,11 @@ public sealed record CheckResult(
     FeatureDriftReport LabelShift,
     IReadOnlyList<DataQualityFinding> DataQuality,
     ModelQualityReport ModelQuality,
-    IReadOnlyList<MonitorAlert> Alerts);
+    IReadOnlyList<MonitorAlert> Alerts)
+{
+    /// <summary>
+    /// Every condition found in this window (findings at or above the minimum severity of enabled kinds), before
+    /// persistence: what the next windows' <see cref="AlertPersistence"/> reads back. Equal to <see cref="Alerts"/> unless set.
+    /// </summary>
+    public IReadOnlyList<MonitorAlert> Conditions { get; init; } = Alerts;
+}

@@ -13,12 +13,17 @@ namespace ModelMonitor.Core.Checks;
 /// a value at this window's rate ((1 − rate)^n &lt; 1 − confidence), so a rare optional feature is not flagged. A
 /// disappeared feature gets no other findings.</item>
 /// <item><b>type</b>: the dominant JSON type changed → Error; the feature became mixed-type → Warning.</item>
-/// <item><b>nan</b>, <b>inf</b>: any NaN or ±∞ in the current window → Critical (they break numerical code
-/// downstream), even when the reference had some too (its count is in the evidence).</item>
-/// <item><b>missing</b>: current − reference missing rate ≥ threshold and the reference rate below the current rate's
-/// Wilson interval (so a small window's noise does not alarm) → Warning.</item>
+/// <item><b>nan</b>, <b>inf</b>: judged against the reference's own rate, not "any NaN": the current share must be
+/// significantly higher (one-sided Fisher exact test, p &lt; <see cref="DataQualityPolicy.Significance"/>), at least
+/// <see cref="DataQualityPolicy.MinNonFiniteIncrease"/> higher and at least <see cref="DataQualityPolicy.MinRateRatio"/>
+/// times the reference share. A rise ≥ <see cref="DataQualityPolicy.CriticalRateIncrease"/> → Critical; otherwise new
+/// where the reference had none → Error; more of what the reference already had → Warning.</item>
+/// <item><b>missing</b>: current − reference missing rate ≥ threshold and significant (one-sided Fisher exact test) →
+/// Warning; a rise of three times the critical rise → Error.</item>
 /// <item><b>out-of-range</b>: share of current numbers below the reference minimum or above its maximum (exact min/max;
-/// the share from the current sketch's ranks, exact until the sketch compacts) ≥ threshold → Warning.</item>
+/// the share from the current sketch's ranks, exact until the sketch compacts) ≥ threshold and significantly above
+/// 2 / (n_ref + 1), the rate at which values of the reference's own distribution land outside its range (one-sided
+/// binomial test) → Warning; three times the threshold → Error.</item>
 /// <item><b>unseen-category</b>: share of current values in categories the reference never saw ≥ threshold → Warning.
 /// When the reference counter is approximate, a category it does not track counts only if its current share exceeds
 /// the margin times the most it could have had in the reference. Current categories beyond the current counter's
@@ -49,7 +54,7 @@ public static class DataQualityChecker
             CheckFeature(findings, name, reference, current, policy);
         }
 
-        ValueRules.NonFinite(findings, null, "prediction scores", current.PredictionScores, reference.PredictionScores, current.EventCount);
+        ValueRules.NonFinite(findings, null, "prediction scores", current.PredictionScores, reference.PredictionScores, current.EventCount, reference.EventCount, policy);
         return findings;
     }
 
@@ -80,7 +85,7 @@ public static class DataQualityChecker
             PresenceRules.TypeChange(findings, name, r, c);
         }
 
-        ValueRules.NonFinite(findings, name, name, c.Numeric, r?.Numeric, current.EventCount);
+        ValueRules.NonFinite(findings, name, name, c.Numeric, r?.Numeric, current.EventCount, reference.EventCount, policy);
         if (r is null || referencePresent == 0)
         {
             return;

@@ -1,6 +1,9 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ModelMonitor.Core.Alerts;
 using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Configuration;
 using ModelMonitor.Core.Summaries;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
@@ -15,7 +18,11 @@ namespace ModelMonitor.Service.Checks;
 /// <remarks>
 /// <c>evaluated</c> sees every result and the alerts that were new, for telemetry (drift scores, alert counts).
 /// Reference: the version's (or the model's default) training profile from <see cref="ReferenceStore"/>; without one,
-/// a trailing baseline: the same time span one week earlier, else the hour before the window.
+/// a trailing baseline: the same time span one week earlier, else the hour before the window. With both, the window is
+/// compared with both (a sudden shift shows against the trailing baseline, a slow trend against the pinned reference)
+/// and alerts follow <see cref="CheckPolicy.Persistence"/> over the previous check results of the same series.
+/// One failing model (a corrupt reference or window blob, any other exception) is logged with the blob's name, counted
+/// in <see cref="CheckRunResult.Failed"/>, and the run carries on with the other models.
 /// </remarks>
 public sealed class CheckRunner(
     SummaryReader reader,
@@ -26,8 +33,12 @@ public sealed class CheckRunner(
     CheckPolicy policy,
     TimeSpan lookback,
     bool includeBaseWindows = true,
-    Action<CheckResult, IReadOnlyList<MonitorAlert>>? evaluated = null)
+    Action<CheckResult, IReadOnlyList<MonitorAlert>>? evaluated = null,
+    ILogger<CheckRunner>? logger = null,
+    IModelConfigStore? configs = null)
 {
+    private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+
     public async Task<CheckRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var baseTier = reader.BaseGranularity;
@@ -37,38 +48,69 @@ public sealed class CheckRunner(
         var total = new CheckRunResult(0, 0, 0, 0, 0);
         await foreach (var model in reader.ListModelVersionsAsync(cancellationToken))
         {
-            var reference = await references.ReadAsync(model.ModelId, model.ModelVersion, cancellationToken);
-            var blobs = new List<WindowBlobInfo>();
-            for (var hour = Granularity.Hour.Floor(first); hour <= lastWindow; hour += Granularity.Hour.Length)
+            total = Add(total, await CheckModelIsolatedAsync(model, now, first, lastWindow, cancellationToken));
+        }
+
+        return total;
+    }
+
+    // One model's failure is that model's only: logged, counted, and the loop over models goes on.
+    private async Task<CheckRunResult> CheckModelIsolatedAsync(
+        ModelVersionRef model, DateTimeOffset now, DateTimeOffset first, DateTimeOffset lastWindow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CheckModelAsync(model, now, first, lastWindow, cancellationToken);
+        }
+        catch (CorruptBlobException ex)
+        {
+            CheckRunnerLog.CorruptBlob(log, model.ModelId, model.ModelVersion, ex.BlobName, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CheckRunnerLog.ModelFailed(log, model.ModelId, model.ModelVersion, ex);
+        }
+
+        return new CheckRunResult(0, 0, 0, 0, 1);
+    }
+
+    private async Task<CheckRunResult> CheckModelAsync(
+        ModelVersionRef model, DateTimeOffset now, DateTimeOffset first, DateTimeOffset lastWindow, CancellationToken cancellationToken)
+    {
+        var baseTier = reader.BaseGranularity;
+        var total = new CheckRunResult(0, 0, 0, 0, 0);
+        var modelPolicy = await PolicyForAsync(model.ModelId, cancellationToken);
+        var reference = await references.ReadAsync(model.ModelId, model.ModelVersion, cancellationToken);
+        var blobs = new List<WindowBlobInfo>();
+        for (var hour = Granularity.Hour.Floor(first); hour <= lastWindow; hour += Granularity.Hour.Length)
+        {
+            var prefix = BlobNames.SpanPrefix(baseTier.Name, model.ModelId, model.ModelVersion, hour, Granularity.Hour);
+            await foreach (var blob in reader.ListWindowBlobsAsync(prefix, cancellationToken))
             {
-                var prefix = BlobNames.SpanPrefix(baseTier.Name, model.ModelId, model.ModelVersion, hour, Granularity.Hour);
-                await foreach (var blob in reader.ListWindowBlobsAsync(prefix, cancellationToken))
+                if (!blob.Parts.IsRollup && blob.Parts.WindowStart >= first && blob.Parts.WindowStart <= lastWindow)
                 {
-                    if (!blob.Parts.IsRollup && blob.Parts.WindowStart >= first && blob.Parts.WindowStart <= lastWindow)
-                    {
-                        blobs.Add(blob);
-                    }
+                    blobs.Add(blob);
                 }
             }
+        }
 
-            if (includeBaseWindows)
+        if (includeBaseWindows)
+        {
+            foreach (var window in blobs.GroupBy(b => b.Parts.WindowStart))
             {
-                foreach (var window in blobs.GroupBy(b => b.Parts.WindowStart))
-                {
-                    total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], reference, cancellationToken));
-                }
+                total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], reference, modelPolicy, cancellationToken));
             }
+        }
 
-            // Whole hours: more events than a base window, so real shifts reach significance while noise does not.
-            var lastHour = Granularity.Hour.Floor(now) - Granularity.Hour.Length;
-            if (baseTier.Length < Granularity.Hour.Length)
+        // Whole hours: more events than a base window, so real shifts reach significance while noise does not.
+        var lastHour = Granularity.Hour.Floor(now) - Granularity.Hour.Length;
+        if (baseTier.Length < Granularity.Hour.Length)
+        {
+            // Only whole hours inside the lookback: the oldest, partly covered hour would otherwise be re-evaluated on
+            // a shrinking subset every run.
+            foreach (var hour in blobs.GroupBy(b => Granularity.Hour.Floor(b.Parts.WindowStart)).Where(h => h.Key >= first && h.Key <= lastHour))
             {
-                // Only whole hours inside the lookback: the oldest, partly covered hour would otherwise be re-evaluated on
-                // a shrinking subset every run.
-                foreach (var hour in blobs.GroupBy(b => Granularity.Hour.Floor(b.Parts.WindowStart)).Where(h => h.Key >= first && h.Key <= lastHour))
-                {
-                    total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], reference, cancellationToken));
-                }
+                total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], reference, modelPolicy, cancellationToken));
             }
         }
 
@@ -76,7 +118,7 @@ public sealed class CheckRunner(
     }
 
     private async Task<CheckRunResult> EvaluateAsync(
-        ModelVersionRef model, Granularity tier, DateTimeOffset start, List<WindowBlobInfo> sources, WindowSummary? reference, CancellationToken cancellationToken)
+        ModelVersionRef model, Granularity tier, DateTimeOffset start, List<WindowBlobInfo> sources, WindowSummary? reference, CheckPolicy modelPolicy, CancellationToken cancellationToken)
     {
         var name = CheckResultStore.BlobName(tier.Name, model.ModelId, model.ModelVersion, start);
         var fingerprint = SourceFingerprint.Of(sources);
@@ -86,35 +128,77 @@ public sealed class CheckRunner(
         }
 
         var current = new WindowSummary(model.ModelId, model.ModelVersion, start, start + tier.Length);
+        var reading = string.Empty;
         try
         {
             foreach (var source in sources)
             {
+                reading = source.Name;
                 if (await reader.ReadBlobAsync(source.Name, cancellationToken) is { } part)
                 {
                     current.Merge(part);
                 }
             }
         }
-        catch (FormatException)
+        catch (FormatException ex)
         {
             // A corrupt blob fails this window only; the run carries on and reports it.
+            CheckRunnerLog.CorruptWindowBlob(log, tier.Name, start, model.ModelId, model.ModelVersion, reading, ex);
             return new CheckRunResult(0, 0, 0, 0, 1);
         }
 
-        reference ??= await TrailingBaselineAsync(model, start, tier, cancellationToken);
-        if (reference is null)
+        var trailing = await TrailingBaselineAsync(model, start, tier, cancellationToken);
+        if (reference is null && trailing is null)
         {
             return new CheckRunResult(0, 0, 1, 0, 0);
         }
 
-        var result = CheckEvaluator.Evaluate(reference, current, policy);
+        var history = await ReadHistoryAsync(model, tier, start, modelPolicy.Persistence.Window, cancellationToken);
+        var result = CheckEvaluator.Evaluate(reference, trailing, current, modelPolicy, history);
 
         // Alerts first: a crash before the result is written re-evaluates and re-raises, which the dedup key absorbs.
         var raised = await alerts.RaiseAsync(result.Alerts, cancellationToken);
         evaluated?.Invoke(result, raised);
         await results.WriteAsync(name, Encoding.UTF8.GetBytes(CheckResultJson.Serialize(result)), fingerprint, cancellationToken);
         return new CheckRunResult(1, 0, 0, raised.Count, 0);
+    }
+
+    /// <summary>Condition keys of the previous <c>Window − 1</c> windows of this series, most recent first (null: none stored).</summary>
+    private async Task<IReadOnlyList<IReadOnlySet<string>?>> ReadHistoryAsync(
+        ModelVersionRef model, Granularity tier, DateTimeOffset start, int window, CancellationToken cancellationToken)
+    {
+        var history = new List<IReadOnlySet<string>?>();
+        for (var back = 1; back < window; back++)
+        {
+            var name = CheckResultStore.BlobName(tier.Name, model.ModelId, model.ModelVersion, start - (back * tier.Length));
+            var stored = await results.ReadAsync(name, cancellationToken);
+            history.Add(stored is null ? null : CheckResultJson.ReadConditionKeys(stored.ToMemory().Span));
+        }
+
+        return history;
+    }
+
+    /// <summary>
+    /// The model's "checks" section over the "*" defaults from the config store; without a store, the runner's policy.
+    /// A stored document that no longer validates fails this model (logged and counted), never the others.
+    /// </summary>
+    private async Task<CheckPolicy> PolicyForAsync(string modelId, CancellationToken cancellationToken)
+    {
+        if (configs is null)
+        {
+            return policy;
+        }
+
+        var defaults = await configs.GetAsync(CheckPolicyJson.DefaultsModelId, ConfigSections.Checks, cancellationToken);
+        var own = await configs.GetAsync(modelId, ConfigSections.Checks, cancellationToken);
+        if (defaults is null && own is null)
+        {
+            return policy;
+        }
+
+        var parsed = CheckPolicyJson.Merge(defaults?.Json, own?.Json);
+        return parsed.Policy
+            ?? throw new InvalidDataException($"The '{ConfigSections.Checks}' policy of model '{modelId}' is invalid: {string.Join("; ", parsed.Errors)}");
     }
 
     private async Task<WindowSummary?> TrailingBaselineAsync(ModelVersionRef model, DateTimeOffset start, Granularity tier, CancellationToken cancellationToken)

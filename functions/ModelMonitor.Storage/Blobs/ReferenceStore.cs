@@ -29,6 +29,7 @@ public sealed class ReferenceStore(BlobContainerClient references)
     }
 
     /// <summary>The version's own reference, else the model's default, else null.</summary>
+    /// <exception cref="CorruptBlobException">The reference blob exists but cannot be read; names the blob.</exception>
     public async Task<WindowSummary?> ReadAsync(string modelId, string modelVersion, CancellationToken cancellationToken = default)
     {
         foreach (var name in new[] { BlobName(modelId, modelVersion), BlobName(modelId, null) })
@@ -36,7 +37,14 @@ public sealed class ReferenceStore(BlobContainerClient references)
             try
             {
                 var content = await references.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-                return WindowSummarySerializer.Deserialize(content.Value.Content.ToMemory().Span);
+                try
+                {
+                    return WindowSummarySerializer.Deserialize(content.Value.Content.ToMemory().Span);
+                }
+                catch (FormatException ex)
+                {
+                    throw new CorruptBlobException($"{references.Name}/{name}", ex);
+                }
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {

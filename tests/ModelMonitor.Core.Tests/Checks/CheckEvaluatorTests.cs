@@ -70,7 +70,7 @@ public sealed class CheckEvaluatorTests
         JsonElement root = document.RootElement;
         Assert.Equal(
             ["modelId", "modelVersion", "windowStart", "windowEnd", "referenceStart", "referenceEnd", "drift", "predictionDrift",
-             "labelShift", "dataQuality", "modelQuality", "alerts"],
+             "labelShift", "dataQuality", "modelQuality", "alerts", "conditions"],
             root.EnumerateObject().Select(p => p.Name));
         JsonElement alert = root.GetProperty("alerts")[0];
         Assert.Equal("dataset-drift", alert.GetProperty("kind").GetString());
@@ -113,7 +113,8 @@ public sealed class CheckEvaluatorTests
         WindowSummary reference = CheckData.Window(CheckData.Start.AddDays(-1));
         WindowSummary current = CheckData.Window();
         Fill(reference, CheckData.Normal(2000, 1, 100, 10), CheckData.Uniform(2000, 2), correct: 900);
-        Fill(current, [.. CheckData.Normal(1000, 3, 110, 10), double.NaN, double.NaN], CheckData.Uniform(1002, 4, 0.3, 1), correct: 700);
+        // 250 NaNs where the reference had none: a rise of more than ten points, so Critical.
+        Fill(current, [.. CheckData.Normal(1000, 3, 110, 10), .. Enumerable.Repeat(double.NaN, 250)], CheckData.Uniform(1250, 4, 0.3, 1), correct: 700);
         return (reference, current);
     }
 

@@ -12,25 +12,71 @@ public sealed class DataQualityCheckerTests
     private static readonly DataQualityPolicy Policy = DataQualityPolicy.Default;
 
     [Fact]
-    public void NanAndInf_InTheCurrentWindow_AreCritical()
+    public void Nan_AtTheReferencesOwnRate_IsNotNews()
     {
-        WindowSummary reference = CheckData.Summary(Column.Numeric("x", [1, 2, double.NaN]));
-        WindowSummary current = CheckData.Summary(Column.Numeric("x", [1, double.NaN, double.NaN, double.NaN, double.PositiveInfinity, double.PositiveInfinity, double.NegativeInfinity, 4, 5, 6]));
+        // The run-local case: the reference day had 42 NaNs in 10,000 (0.42%); this hour has 5 in 1,000 (0.5%).
+        WindowSummary reference = CheckData.Summary(Column.Numeric("x", WithNan(10_000, 42)));
+        WindowSummary current = CheckData.Summary(Column.Numeric("x", WithNan(1_000, 5)));
 
-        IReadOnlyList<DataQualityFinding> findings = DataQualityChecker.Evaluate(reference, current, Policy);
-
-        DataQualityFinding nan = Assert.Single(findings, f => f.Subkind == DataQualitySubkind.Nan);
-        Assert.Equal("x", nan.Feature);
-        Assert.Equal(Severity.Critical, nan.Severity);
-        Assert.Equal(3, nan.Evidence["count"]);
-        Assert.Equal(0.3, nan.Evidence["share"]);
-        Assert.Equal(1, nan.Evidence["referenceCount"]);
-        DataQualityFinding inf = Assert.Single(findings, f => f.Subkind == DataQualitySubkind.Inf);
-        Assert.Equal(3, inf.Evidence["count"]);
-        Assert.Equal(2, inf.Evidence["positive"]);
-        Assert.Equal(1, inf.Evidence["negative"]);
-        Assert.Equal(Severity.Critical, inf.Severity);
+        Assert.DoesNotContain(DataQualityChecker.Evaluate(reference, current, Policy), f => f.Subkind == DataQualitySubkind.Nan);
     }
+
+    [Fact]
+    public void Nan_WhereTheReferenceHadNone_IsAnError()
+    {
+        WindowSummary reference = CheckData.Summary(Column.Numeric("x", WithNan(10_000, 0)));
+        WindowSummary current = CheckData.Summary(Column.Numeric("x", WithNan(1_000, 10)));
+
+        DataQualityFinding nan = Assert.Single(DataQualityChecker.Evaluate(reference, current, Policy), f => f.Subkind == DataQualitySubkind.Nan);
+
+        Assert.Equal(Severity.Error, nan.Severity);
+        Assert.Equal(10, nan.Evidence["count"]);
+        Assert.Equal(0.01, nan.Evidence["share"]);
+        Assert.Equal(0, nan.Evidence["referenceCount"]);
+        Assert.Equal(RateIncreaseTest.FisherGreater(0, 10_000, 10, 1_000), nan.Evidence["pValue"]);
+    }
+
+    [Fact]
+    public void Nan_SignificantlyAboveTheReferenceRate_IsAWarning_AndALargeRiseIsCritical()
+    {
+        WindowSummary reference = CheckData.Summary(Column.Numeric("x", WithNan(10_000, 42)));
+        WindowSummary moreOfTheSame = CheckData.Summary(Column.Numeric("x", WithNan(1_000, 30)));
+        WindowSummary flood = CheckData.Summary(Column.Numeric("x", WithNan(1_000, 200)));
+
+        DataQualityFinding warning = Assert.Single(DataQualityChecker.Evaluate(reference, moreOfTheSame, Policy), f => f.Subkind == DataQualitySubkind.Nan);
+        DataQualityFinding critical = Assert.Single(DataQualityChecker.Evaluate(reference, flood, Policy), f => f.Subkind == DataQualitySubkind.Nan);
+
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(0.0042, warning.Evidence["referenceShare"]!.Value, 1e-12);
+        Assert.Equal(Severity.Critical, critical.Severity);
+    }
+
+    [Fact]
+    public void Nan_ASingleValueInATinyWindow_IsNotSignificant()
+    {
+        // 1 NaN in 20 events against 2 in 1,000: Fisher p ≈ 0.06, far above α = 0.001.
+        WindowSummary reference = CheckData.Summary(Column.Numeric("x", WithNan(1_000, 2)));
+        WindowSummary current = CheckData.Summary(Column.Numeric("x", WithNan(20, 1)));
+
+        Assert.Empty(DataQualityChecker.Evaluate(reference, current, Policy));
+    }
+
+    [Fact]
+    public void Inf_WhereTheReferenceHadNone_IsReportedWithBothSigns()
+    {
+        WindowSummary reference = CheckData.Summary(Column.Numeric("x", WithNan(2_000, 0)));
+        double[] values = [.. Enumerable.Repeat(double.PositiveInfinity, 6), .. Enumerable.Repeat(double.NegativeInfinity, 4), .. CheckData.Uniform(490, 9)];
+        WindowSummary current = CheckData.Summary(Column.Numeric("x", values));
+
+        DataQualityFinding inf = Assert.Single(DataQualityChecker.Evaluate(reference, current, Policy), f => f.Subkind == DataQualitySubkind.Inf);
+
+        Assert.Equal(Severity.Error, inf.Severity);
+        Assert.Equal(10, inf.Evidence["count"]);
+        Assert.Equal(6, inf.Evidence["positive"]);
+        Assert.Equal(4, inf.Evidence["negative"]);
+    }
+
+    private static double[] WithNan(int n, int nan) => [.. Enumerable.Repeat(double.NaN, nan), .. CheckData.Uniform(n - nan, n + nan)];
 
     [Fact]
     public void NanPredictionScores_AreReportedWithoutAFeature()
