@@ -7,12 +7,13 @@ namespace ModelMonitor.Core.Ingestion;
 internal static class ArrayElements
 {
     /// <summary>
-    /// The byte ranges of the first <paramref name="count"/> results' elements, or false when the body is not a
+    /// The byte ranges of the elements of the results at positions <paramref name="kept"/>, or false when the body is not a
     /// well-formed JSON array whose elements line up with the results (for instance a body only the bare-NaN rewrite
     /// made readable): the caller then stores the whole body once.
     /// </summary>
-    public static bool TryLocate(ReadOnlySpan<byte> body, IReadOnlyList<ParseResult> results, int count, out Range[] slices)
+    public static bool TryLocate(ReadOnlySpan<byte> body, IReadOnlyList<ParseResult> results, List<int> kept, out Range[] slices)
     {
+        var count = kept.Count;
         slices = new Range[count];
         try
         {
@@ -28,11 +29,11 @@ internal static class ArrayElements
             {
                 var start = checked((int)reader.TokenStartIndex);
                 reader.Skip();
-                if (results[wanted].Index == index)
+                if (results[kept[wanted]].Index == index)
                 {
                     slices[wanted++] = new Range(start, checked((int)reader.BytesConsumed));
                 }
-                else if (results[wanted].Index < index)
+                else if (results[kept[wanted]].Index < index)
                 {
                     return false;
                 }

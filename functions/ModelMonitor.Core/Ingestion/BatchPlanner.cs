@@ -19,7 +19,6 @@ public static class BatchPlanner
         var windows = new Dictionary<WindowKey, List<SequencedEvent>>();
         var deadLetters = new List<DeadLetter>();
         var results = new List<ParseResult>();
-        var rejected = new List<ParseResult>();
         var letterLimits = deadLetterLimits ?? DeadLetterLimits.Default;
         var received = 0;
         WindowKey? lastKey = null;
@@ -27,7 +26,6 @@ public static class BatchPlanner
         foreach (var message in messages)
         {
             results.Clear();
-            rejected.Clear();
             // The memory overload lets events keep their ids as slices of the body: the batch's bodies outlive its events.
             parser.Parse(message.Body, message.EnqueuedTime, results);
             foreach (var result in results)
@@ -49,14 +47,10 @@ public static class BatchPlanner
 
                     lastList!.Add(new SequencedEvent(message.SequenceNumber, e));
                 }
-                else
-                {
-                    rejected.Add(result);
-                }
             }
 
             // Letters are built per message, not per element: one body per message, a bounded number of letters.
-            MessageDeadLetters.Add(partition, message, rejected, results.Count, letterLimits, deadLetters);
+            MessageDeadLetters.Add(partition, message, results, letterLimits, deadLetters);
         }
 
         // Folding relies on sequence order within a window (the high-water mark skips redeliveries).

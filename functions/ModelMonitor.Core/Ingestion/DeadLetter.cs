@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ModelMonitor.Core.Ingestion;
 
 /// <summary>
@@ -34,5 +36,6 @@ public sealed record DeadLetter(
     bool Quarantined = false)
 {
     /// <summary>How many rejected events this letter accounts for: itself and the elements it summarises.</summary>
+    [JsonIgnore]
     public int EventCount => 1 + Omitted;
 }

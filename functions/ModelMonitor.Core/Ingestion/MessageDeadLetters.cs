@@ -16,39 +16,50 @@ public static class MessageDeadLetters
 
     /// <param name="partition">The message's partition.</param>
     /// <param name="message">The message.</param>
-    /// <param name="rejected">Its rejected events in index order, each with an error.</param>
-    /// <param name="elementCount">How many events the parser found in the message (valid and rejected).</param>
+    /// <param name="results">Everything the parser found in the message, in index order; the rejected ones become letters.</param>
     /// <param name="limits">The caps.</param>
     /// <param name="into">Receives the letters.</param>
-    public static void Add(string partition, in IncomingMessage message, IReadOnlyList<ParseResult> rejected, int elementCount, DeadLetterLimits limits, List<DeadLetter> into)
+    public static void Add(string partition, in IncomingMessage message, IReadOnlyList<ParseResult> results, DeadLetterLimits limits, List<DeadLetter> into)
     {
-        ArgumentNullException.ThrowIfNull(rejected);
+        ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(into);
-        if (rejected.Count == 0)
+
+        // Positions of the rejected results: at most the cap is kept, the rest only counted (no per-element copy).
+        var rejectedCount = 0;
+        var kept = new List<int>();
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (!results[i].IsValid && rejectedCount++ < limits.MaxLettersPerMessage)
+            {
+                kept.Add(i);
+            }
+        }
+
+        if (rejectedCount == 0)
         {
             return;
         }
 
-        var stored = Math.Min(rejected.Count, limits.MaxLettersPerMessage);
+        var stored = kept.Count;
         var body = message.Body.Span;
 
         // A single rejected event of a one-event message is the common case: the body is the event.
         Range[]? slices = null;
-        if (elementCount > 1 && !ArrayElements.TryLocate(body, rejected, stored, out slices))
+        if (results.Count > 1 && !ArrayElements.TryLocate(body, results, kept, out slices))
         {
             slices = null;
         }
 
         for (var i = 0; i < stored; i++)
         {
-            var result = rejected[i];
+            var result = results[kept[i]];
             var reason = result.Error ?? "rejected";
             var omitted = 0;
-            if (i == stored - 1 && rejected.Count > stored)
+            if (i == stored - 1 && rejectedCount > stored)
             {
-                omitted = rejected.Count - stored;
-                reason = Summarise(reason, rejected, stored);
+                omitted = rejectedCount - stored;
+                reason = Summarise(reason, results, kept[i] + 1, omitted);
             }
 
             string text;
@@ -76,28 +87,36 @@ public static class MessageDeadLetters
     }
 
     /// <summary>The reason of the last stored letter, extended with what the letters not stored would have said.</summary>
-    private static string Summarise(string ownReason, IReadOnlyList<ParseResult> rejected, int stored)
+    private static string Summarise(string ownReason, IReadOnlyList<ParseResult> results, int from, int omitted)
     {
         var same = 0;
         string? firstOther = null;
         var otherCount = 0;
-        for (var i = stored; i < rejected.Count; i++)
+        int? firstIndex = null;
+        var lastIndex = 0;
+        for (var i = from; i < results.Count; i++)
         {
-            if (string.Equals(rejected[i].Error, ownReason, StringComparison.Ordinal))
+            if (results[i].IsValid)
+            {
+                continue;
+            }
+
+            firstIndex ??= results[i].Index;
+            lastIndex = results[i].Index;
+            if (string.Equals(results[i].Error, ownReason, StringComparison.Ordinal))
             {
                 same++;
             }
             else
             {
                 otherCount++;
-                firstOther ??= rejected[i].Error;
+                firstOther ??= results[i].Error;
             }
         }
 
-        var omitted = rejected.Count - stored;
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{ownReason}; and {omitted:N0} more elements rejected (indexes {rejected[stored].Index}..{rejected[^1].Index}), not stored one by one: {same:N0} for the same reason");
+            $"{ownReason}; and {omitted:N0} more elements rejected (indexes {firstIndex}..{lastIndex}), not stored one by one: {same:N0} for the same reason");
         return otherCount == 0
             ? text
             : string.Create(CultureInfo.InvariantCulture, $"{text}, {otherCount:N0} for other reasons (first: {firstOther})");

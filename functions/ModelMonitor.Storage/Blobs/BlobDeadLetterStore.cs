@@ -9,7 +9,9 @@ namespace ModelMonitor.Storage.Blobs;
 /// <summary>
 /// Dead letters as one JSON blob per batch: <c>deadletters/{yyyy}/{MM}/{dd}/p{partition}/{firstSeq}-{lastSeq}.json</c>.
 /// The name depends only on the letters, so a redelivered batch overwrites its own record; listing also
-/// de-duplicates by (partition, sequence number, index) for redeliveries cut into different batches.
+/// de-duplicates by (partition, sequence number, index, quarantined) for redeliveries cut into different batches.
+/// A quarantined batch (<see cref="DeadLetter.Quarantined"/>) goes to <c>...{firstSeq}-{lastSeq}.quarantine.json</c>, so it
+/// never overwrites the invalid-event letters of the same sequence range.
 /// </summary>
 public sealed class BlobDeadLetterStore(BlobContainerClient container) : IDeadLetterStore
 {
@@ -24,14 +26,14 @@ public sealed class BlobDeadLetterStore(BlobContainerClient container) : IDeadLe
         var first = letters[0];
         var name = string.Create(
             CultureInfo.InvariantCulture,
-            $"{first.EnqueuedTime.UtcDateTime:yyyy'/'MM'/'dd}/p{partition}/{first.SequenceNumber:D20}-{letters[^1].SequenceNumber:D20}.json");
+            $"{first.EnqueuedTime.UtcDateTime:yyyy'/'MM'/'dd}/p{partition}/{first.SequenceNumber:D20}-{letters[^1].SequenceNumber:D20}{(first.Quarantined ? ".quarantine" : string.Empty)}.json");
         var bytes = JsonSerializer.SerializeToUtf8Bytes(letters, IngestJsonContext.Default.IReadOnlyListDeadLetter);
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken);
     }
 
     public async IAsyncEnumerable<DeadLetter> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var seen = new HashSet<(string, long, int)>();
+        var seen = new HashSet<(string, long, int, bool)>();
         var all = new List<DeadLetter>();
         await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
@@ -39,14 +41,14 @@ public sealed class BlobDeadLetterStore(BlobContainerClient container) : IDeadLe
             var letters = JsonSerializer.Deserialize(content.Value.Content.ToMemory().Span, IngestJsonContext.Default.IReadOnlyListDeadLetter) ?? [];
             foreach (var letter in letters)
             {
-                if (seen.Add((letter.Partition, letter.SequenceNumber, letter.Index)))
+                if (seen.Add((letter.Partition, letter.SequenceNumber, letter.Index, letter.Quarantined)))
                 {
                     all.Add(letter);
                 }
             }
         }
 
-        foreach (var letter in all.OrderBy(l => l.EnqueuedTime).ThenBy(l => l.Partition, StringComparer.Ordinal).ThenBy(l => l.SequenceNumber).ThenBy(l => l.Index))
+        foreach (var letter in all.OrderBy(l => l.EnqueuedTime).ThenBy(l => l.Partition, StringComparer.Ordinal).ThenBy(l => l.SequenceNumber).ThenBy(l => l.Quarantined).ThenBy(l => l.Index))
         {
             yield return letter;
         }
