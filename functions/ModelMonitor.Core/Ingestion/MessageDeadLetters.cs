@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ModelMonitor.Core.Events;
 
 namespace ModelMonitor.Core.Ingestion;
@@ -12,8 +11,6 @@ namespace ModelMonitor.Core.Ingestion;
 /// </summary>
 public static class MessageDeadLetters
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
-
     /// <param name="partition">The message's partition.</param>
     /// <param name="message">The message.</param>
     /// <param name="results">Everything the parser found in the message, in index order; the rejected ones become letters.</param>
@@ -68,12 +65,12 @@ public static class MessageDeadLetters
             int? truncatedFrom;
             if (slices is not null)
             {
-                (text, encoding, truncatedFrom) = Encode(body[slices[i]], limits.MaxBodyBytes);
+                (text, encoding, truncatedFrom) = DeadLetterBody.Encode(body[slices[i]], limits.MaxBodyBytes);
                 scope = DeadLetterBodyScope.Element;
             }
             else if (i == 0)
             {
-                (text, encoding, truncatedFrom) = Encode(body, limits.MaxBodyBytes);
+                (text, encoding, truncatedFrom) = DeadLetterBody.Encode(body, limits.MaxBodyBytes);
                 scope = DeadLetterBodyScope.Message;
             }
             else
@@ -120,32 +117,5 @@ public static class MessageDeadLetters
         return otherCount == 0
             ? text
             : string.Create(CultureInfo.InvariantCulture, $"{text}, {otherCount:N0} for other reasons (first: {firstOther})");
-    }
-
-    private static (string Text, string Encoding, int? TruncatedFrom) Encode(ReadOnlySpan<byte> bytes, int maxBytes)
-    {
-        int? truncatedFrom = null;
-        if (bytes.Length > maxBytes)
-        {
-            truncatedFrom = bytes.Length;
-            var cut = maxBytes;
-
-            // Cut on a UTF-8 character boundary, so a text body stays text.
-            while (cut > 0 && (bytes[cut] & 0xC0) == 0x80)
-            {
-                cut--;
-            }
-
-            bytes = bytes[..cut];
-        }
-
-        try
-        {
-            return (StrictUtf8.GetString(bytes), "utf-8", truncatedFrom);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (Convert.ToBase64String(bytes), "base64", truncatedFrom);
-        }
     }
 }

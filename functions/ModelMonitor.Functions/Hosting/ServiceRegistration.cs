@@ -7,6 +7,7 @@ using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Functions.Telemetry;
 using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Service.Checks;
+using ModelMonitor.Service.Ingestion;
 using ModelMonitor.Storage.Configuration;
 using ModelMonitor.Storage.Tables;
 
@@ -31,6 +32,7 @@ public static class ServiceRegistration
             var options = sp.GetRequiredService<IOptions<MonitorOptions>>().Value;
             return new IngestPipeline(sp.GetRequiredService<IWindowStore>(), sp.GetRequiredService<IDeadLetterStore>(), options.GetBaseGranularity(), options.GetLimits(), options.IngestParallelism);
         });
+        services.AddSingleton(sp => new BatchQuarantine(sp.GetRequiredService<IDeadLetterStore>()));
         services.AddSingleton(sp => new SummaryReader(
             sp.GetRequiredService<MonitorStorageClients>().Windows,
             sp.GetRequiredService<IOptions<MonitorOptions>>().Value.GetBaseGranularity()));

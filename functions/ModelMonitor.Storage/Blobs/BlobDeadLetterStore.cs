@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure.Storage.Blobs;
+using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Ingestion;
 
 namespace ModelMonitor.Storage.Blobs;
@@ -10,8 +12,9 @@ namespace ModelMonitor.Storage.Blobs;
 /// Dead letters as one JSON blob per batch: <c>deadletters/{yyyy}/{MM}/{dd}/p{partition}/{firstSeq}-{lastSeq}.json</c>.
 /// The name depends only on the letters, so a redelivered batch overwrites its own record; listing also
 /// de-duplicates by (partition, sequence number, index, quarantined) for redeliveries cut into different batches.
-/// A quarantined batch (<see cref="DeadLetter.Quarantined"/>) goes to <c>...{firstSeq}-{lastSeq}.quarantine.json</c>, so it
-/// never overwrites the invalid-event letters of the same sequence range.
+/// A quarantined batch (<see cref="DeadLetter.Quarantined"/>) goes to <c>...{firstSeq}-{lastSeq}.{fingerprint}.quarantine.json</c>:
+/// it never overwrites the invalid-event letters of the same range, and the content fingerprint keeps apart batches
+/// of different partitions that share the placeholder partition and sequence numbers (a batch without a partition id).
 /// </summary>
 public sealed class BlobDeadLetterStore(BlobContainerClient container) : IDeadLetterStore
 {
@@ -23,11 +26,13 @@ public sealed class BlobDeadLetterStore(BlobContainerClient container) : IDeadLe
             return;
         }
 
+        Identifiers.RequireValidPathId(partition, nameof(partition));
         var first = letters[0];
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(letters, IngestJsonContext.Default.IReadOnlyListDeadLetter);
+        var suffix = first.Quarantined ? $".{Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 8)}.quarantine" : string.Empty;
         var name = string.Create(
             CultureInfo.InvariantCulture,
-            $"{first.EnqueuedTime.UtcDateTime:yyyy'/'MM'/'dd}/p{partition}/{first.SequenceNumber:D20}-{letters[^1].SequenceNumber:D20}{(first.Quarantined ? ".quarantine" : string.Empty)}.json");
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(letters, IngestJsonContext.Default.IReadOnlyListDeadLetter);
+            $"{first.EnqueuedTime.UtcDateTime:yyyy'/'MM'/'dd}/p{partition}/{first.SequenceNumber:D20}-{letters[^1].SequenceNumber:D20}{suffix}.json");
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(bytes), overwrite: true, cancellationToken);
     }
 
