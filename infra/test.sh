@@ -26,6 +26,8 @@ fi
 status=0
 log="$(mktemp)"
 dotnet test Serverless.sln "$@" 2>&1 | tee "${log}" || status=$?
+# Known vulnerabilities in the packages, after the tests so their output stays together; High or Critical fail the run.
+./infra/vulnerable-packages.sh || status=1
 # One closing line over all test projects, in the plain "N passed, N failed" form CI reads.
 passed=$(sed -n 's/.*Passed: *\([0-9][0-9]*\),.*/\1/p' "${log}" | awk '{s += $1} END {print s + 0}')
 failed=$(sed -n 's/.*Failed: *\([0-9][0-9]*\),.*/\1/p' "${log}" | awk '{s += $1} END {print s + 0}')

@@ -5,7 +5,9 @@ namespace ModelMonitor.Cli.Output;
 
 /// <summary>
 /// Dead letters. JSON: an array of
-/// <c>{"partition","sequenceNumber","index","enqueuedTime","reason","body","bodyEncoding"}</c> with full bodies;
+/// <c>{"partition","sequenceNumber","index","enqueuedTime","reason","body","bodyEncoding"}</c> with the stored bodies,
+/// and, only when they say something, <c>"bodyScope"</c> (not the whole message), <c>"omitted"</c> (further elements
+/// this letter counts), <c>"truncatedFromBytes"</c> (body cut) and <c>"quarantined"</c>;
 /// the table cuts bodies to <see cref="TableBodyLength"/> characters.
 /// </summary>
 internal static class DeadLetterOutput
@@ -29,6 +31,25 @@ internal static class DeadLetterOutput
                     w.WriteString("reason", letter.Reason);
                     w.WriteString("body", letter.Body);
                     w.WriteString("bodyEncoding", letter.BodyEncoding);
+                    if (letter.BodyScope != DeadLetterBodyScope.Message)
+                    {
+                        w.WriteString("bodyScope", letter.BodyScope);
+                    }
+
+                    if (letter.Omitted > 0)
+                    {
+                        w.WriteNumber("omitted", letter.Omitted);
+                    }
+
+                    if (letter.TruncatedFromBytes is { } original)
+                    {
+                        w.WriteNumber("truncatedFromBytes", original);
+                    }
+
+                    if (letter.Quarantined)
+                    {
+                        w.WriteBoolean("quarantined", true);
+                    }
                     w.WriteEndObject();
                 }
 

@@ -148,6 +148,12 @@ public sealed class EventParser
             syntaxError = "a string is not valid UTF-8";
             return false;
         }
+        catch (InvalidOperationException ex) when (ex.TargetSite?.DeclaringType?.Assembly == typeof(Utf8JsonReader).Assembly)
+        {
+            // Found by fuzzing: a string escaping an unpaired surrogate ("\ud800") reads fine but throws when decoded.
+            syntaxError = "a string escapes an unpaired UTF-16 surrogate";
+            return false;
+        }
     }
 
     private ParseResult ParseObject(ref Utf8JsonReader reader, int index, DateTimeOffset arrival)

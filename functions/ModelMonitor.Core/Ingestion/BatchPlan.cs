@@ -7,4 +7,8 @@ public sealed record BatchPlan(
     string Partition,
     int Received,
     IReadOnlyDictionary<WindowKey, List<SequencedEvent>> Windows,
-    IReadOnlyList<DeadLetter> DeadLetters);
+    IReadOnlyList<DeadLetter> DeadLetters)
+{
+    /// <summary>Rejected events: one per letter plus those a capped letter summarises.</summary>
+    public int DeadLettered { get; } = DeadLetters.Sum(l => l.EventCount);
+}

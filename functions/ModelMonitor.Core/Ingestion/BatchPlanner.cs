@@ -1,4 +1,3 @@
-using System.Text;
 using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Windows;
 
@@ -10,7 +9,7 @@ namespace ModelMonitor.Core.Ingestion;
 /// </summary>
 public static class BatchPlanner
 {
-    public static BatchPlan Plan(string partition, IReadOnlyList<IncomingMessage> messages, EventParser parser, Granularity granularity)
+    public static BatchPlan Plan(string partition, IReadOnlyList<IncomingMessage> messages, EventParser parser, Granularity granularity, DeadLetterLimits? deadLetterLimits = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(parser);
@@ -20,6 +19,7 @@ public static class BatchPlanner
         var windows = new Dictionary<WindowKey, List<SequencedEvent>>();
         var deadLetters = new List<DeadLetter>();
         var results = new List<ParseResult>();
+        var letterLimits = deadLetterLimits ?? DeadLetterLimits.Default;
         var received = 0;
         WindowKey? lastKey = null;
         List<SequencedEvent>? lastList = null;
@@ -47,11 +47,10 @@ public static class BatchPlanner
 
                     lastList!.Add(new SequencedEvent(message.SequenceNumber, e));
                 }
-                else
-                {
-                    deadLetters.Add(ToDeadLetter(partition, message, result));
-                }
             }
+
+            // Letters are built per message, not per element: one body per message, a bounded number of letters.
+            MessageDeadLetters.Add(partition, message, results, letterLimits, deadLetters);
         }
 
         // Folding relies on sequence order within a window (the high-water mark skips redeliveries).
@@ -78,23 +77,5 @@ public static class BatchPlanner
         }
 
         return true;
-    }
-
-    private static DeadLetter ToDeadLetter(string partition, in IncomingMessage message, in ParseResult result)
-    {
-        var span = message.Body.Span;
-        string body;
-        var encoding = "utf-8";
-        try
-        {
-            body = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(span);
-        }
-        catch (DecoderFallbackException)
-        {
-            body = Convert.ToBase64String(span);
-            encoding = "base64";
-        }
-
-        return new DeadLetter(partition, message.SequenceNumber, result.Index, message.EnqueuedTime, result.Error!, body, encoding);
     }
 }

@@ -9,9 +9,10 @@ namespace ModelMonitor.Core.Ingestion;
 /// Folds one partition's batch into window summaries, exactly once in effect:
 /// per (model, version, window) touched it does one read and one conditional write (more only on a race),
 /// skips events at or below the window's high-water sequence number, and writes at most one dead-letter
-/// record per batch. With a <see cref="WindowCache"/> the read is skipped when this partition wrote the window
-/// last: the write goes out with If-Match on the ETag it got back, and a refused write (another writer, a lost
-/// response) falls back to a read, so the cache saves requests without being trusted for correctness. Storage failures propagate so the trigger's retry policy redelivers the batch;
+/// record per batch, bounded per message by <see cref="DeadLetterLimits"/>. With a <see cref="WindowCache"/> the read
+/// is skipped when this partition wrote the window last: the write goes out with If-Match on the ETag it got back, and
+/// a refused write (another writer, a lost response) falls back to a read, so the cache saves requests without being
+/// trusted for correctness. Storage failures propagate so the trigger's retry policy redelivers the batch;
 /// redelivery is then harmless.
 /// </summary>
 public sealed class IngestPipeline
@@ -25,10 +26,19 @@ public sealed class IngestPipeline
     private readonly ParserLimits _limits;
     private readonly int _maxParallelWindows;
     private readonly WindowCache? _cache;
+    private readonly DeadLetterLimits _deadLetterLimits;
 
-    public IngestPipeline(IWindowStore windows, IDeadLetterStore deadLetters, Granularity granularity, ParserLimits? limits = null, int maxParallelWindows = 8, WindowCache? cache = null)
+    public IngestPipeline(
+        IWindowStore windows,
+        IDeadLetterStore deadLetters,
+        Granularity granularity,
+        ParserLimits? limits = null,
+        int maxParallelWindows = 8,
+        WindowCache? cache = null,
+        DeadLetterLimits? deadLetterLimits = null)
     {
         _cache = cache;
+        _deadLetterLimits = deadLetterLimits ?? DeadLetterLimits.Default;
         _windows = windows ?? throw new ArgumentNullException(nameof(windows));
         _deadLetters = deadLetters ?? throw new ArgumentNullException(nameof(deadLetters));
         _granularity = granularity ?? throw new ArgumentNullException(nameof(granularity));
@@ -39,7 +49,7 @@ public sealed class IngestPipeline
 
     public async Task<IngestResult> ProcessAsync(string partition, IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken = default)
     {
-        var plan = BatchPlanner.Plan(partition, messages, new EventParser(_limits), _granularity);
+        var plan = BatchPlanner.Plan(partition, messages, new EventParser(_limits), _granularity, _deadLetterLimits);
         if (plan.DeadLetters.Count > 0)
         {
             await _deadLetters.WriteAsync(partition, plan.DeadLetters, cancellationToken);
@@ -54,7 +64,7 @@ public sealed class IngestPipeline
         return new IngestResult(
             plan.Received,
             outcomes.Sum(o => o.Folded),
-            plan.DeadLetters.Count,
+            plan.DeadLettered,
             outcomes.Sum(o => o.Skipped),
             outcomes.Count(o => o.Written),
             outcomes.Sum(o => o.Conflicts));

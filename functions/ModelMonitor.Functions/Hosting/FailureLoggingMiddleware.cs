@@ -1,9 +1,8 @@
-using Azure;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
-using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Functions.Telemetry;
+using ModelMonitor.Service.Ingestion;
 
 namespace ModelMonitor.Functions.Hosting;
 
@@ -28,12 +27,6 @@ public sealed class FailureLoggingMiddleware(ILogger<FailureLoggingMiddleware> l
         }
     }
 
-    /// <summary>Storage throttling, timeouts, server errors and lost ETag races are worth retrying.</summary>
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        RequestFailedException rfe => rfe.Status is 0 or 408 or 429 or >= 500,
-        WriteConflictException or TimeoutException or HttpRequestException or IOException => true,
-        AggregateException agg => agg.InnerExceptions.All(IsTransient),
-        _ => false,
-    };
+    /// <summary>Storage throttling, timeouts, server errors and lost ETag races are worth retrying (<see cref="FailureClassifier"/>).</summary>
+    public static bool IsTransient(Exception exception) => FailureClassifier.IsTransient(exception);
 }

@@ -8,6 +8,7 @@ using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Functions.Telemetry;
 using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Service.Checks;
+using ModelMonitor.Service.Ingestion;
 using ModelMonitor.Storage.Configuration;
 using ModelMonitor.Storage.Tables;
 
@@ -35,6 +36,7 @@ public static class ServiceRegistration
             var options = sp.GetRequiredService<IOptions<MonitorOptions>>().Value;
             return new IngestPipeline(sp.GetRequiredService<IWindowStore>(), sp.GetRequiredService<IDeadLetterStore>(), options.GetBaseGranularity(), options.GetLimits(), options.IngestParallelism, sp.GetRequiredService<WindowCache>());
         });
+        services.AddSingleton(sp => new BatchQuarantine(sp.GetRequiredService<IDeadLetterStore>()));
         services.AddSingleton(sp => new SummaryReader(
             sp.GetRequiredService<MonitorStorageClients>().Windows,
             sp.GetRequiredService<IOptions<MonitorOptions>>().Value.GetBaseGranularity()));

@@ -11,6 +11,12 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Warning, "Partition {Partition}: {DeadLettered} invalid events dead-lettered, first reason: {Reason}")]
     public static partial void EventsDeadLettered(ILogger logger, string partition, int deadLettered, string reason);
 
+    [LoggerMessage(1002, LogLevel.Error, "Partition {Partition}: batch of {Messages} messages (sequence {FirstSequence}..{LastSequence}) failed permanently and was quarantined to the dead letters; the partition moves on")]
+    public static partial void BatchQuarantined(ILogger logger, Exception exception, string partition, int messages, long firstSequence, long lastSequence);
+
+    [LoggerMessage(1003, LogLevel.Error, "Partition {Partition}: batch of {Messages} messages failed permanently and could not be quarantined; it will be retried")]
+    public static partial void QuarantineFailed(ILogger logger, Exception exception, string partition, int messages);
+
     [LoggerMessage(2000, LogLevel.Information, "Roll-up {Granularity}: written {Written}, unchanged {Unchanged}")]
     public static partial void RollupCompleted(ILogger logger, string granularity, int written, int unchanged);
 

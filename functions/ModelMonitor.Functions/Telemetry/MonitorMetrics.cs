@@ -19,6 +19,7 @@ public sealed class MonitorMetrics : IDisposable
         EventsFolded = _meter.CreateCounter<long>("modelmonitor.ingest.folded", "{event}", "Events folded into window summaries.");
         DeadLettered = _meter.CreateCounter<long>("modelmonitor.ingest.deadlettered", "{event}", "Events dead-lettered as permanently invalid.");
         Duplicates = _meter.CreateCounter<long>("modelmonitor.ingest.duplicates", "{event}", "Redelivered events skipped.");
+        Quarantined = _meter.CreateCounter<long>("modelmonitor.ingest.quarantined", "{message}", "Messages set aside in the dead letters because their batch failed permanently.");
         WriteConflicts = _meter.CreateCounter<long>("modelmonitor.ingest.conflicts", "{write}", "Window writes that lost an ETag race and were retried.");
         RollupsWritten = _meter.CreateCounter<long>("modelmonitor.rollups.written", "{blob}", "Roll-up summaries rewritten.");
         AlertsRaised = _meter.CreateCounter<long>("modelmonitor.alerts.raised", "{alert}", "New alerts raised by the checks.");
@@ -35,6 +36,8 @@ public sealed class MonitorMetrics : IDisposable
     public Counter<long> Duplicates { get; }
 
     public Counter<long> WriteConflicts { get; }
+
+    public Counter<long> Quarantined { get; }
 
     public Counter<long> RollupsWritten { get; }
 

@@ -9,6 +9,7 @@ using ModelMonitor.Core.Windows;
 using ModelMonitor.Functions.Hosting;
 using ModelMonitor.Functions.Ingestion;
 using ModelMonitor.Functions.Telemetry;
+using ModelMonitor.Service.Ingestion;
 using ModelMonitor.Storage.Blobs;
 
 namespace ModelMonitor.Functions.Tests.Ingestion;
@@ -41,7 +42,8 @@ public class IngestFunctionTests
         var windows = await ContainerAsync();
         var deadLetters = await ContainerAsync();
         var flaky = new FlakyStore(new BlobWindowStore(windows), failOnWrite: 3);
-        var function = new IngestFunction(new IngestPipeline(flaky, new BlobDeadLetterStore(deadLetters), FiveMinutes, maxParallelWindows: 1), Metrics(), NullLogger<IngestFunction>.Instance);
+        var deadLetterStore = new BlobDeadLetterStore(deadLetters);
+        var function = new IngestFunction(new IngestPipeline(flaky, deadLetterStore, FiveMinutes, maxParallelWindows: 1), new BatchQuarantine(deadLetterStore), TimeProvider.System, Metrics(), NullLogger<IngestFunction>.Instance);
         var bodies = Enumerable.Range(1, 600).Select(Prediction).Append(Encoding.UTF8.GetBytes("{oops")).ToArray();
         var sequence = Enumerable.Range(1, bodies.Length).Select(i => (long)i).ToArray();
         var times = Enumerable.Repeat(Enqueued, bodies.Length).ToArray();
