@@ -6,6 +6,7 @@ namespace ModelMonitor.Service.Rollbacks.Orchestration;
 /// <summary>One execution (and every replay) of <see cref="RollbackOrchestration"/>: the steps and their record.</summary>
 internal sealed class RollbackRun(TaskOrchestrationContext context, RollbackInput input)
 {
+    private const int MaxRefusedDecisions = 20;
     private readonly List<RollbackStep> _steps = [];
     private string? _from;
     private string? _to;
@@ -134,7 +135,8 @@ internal sealed class RollbackRun(TaskOrchestrationContext context, RollbackInpu
             "warning");
         Step("approval-requested", "ok", $"waiting up to {Duration(input.Timings.ApprovalTimeoutMs)}");
         var deadline = context.CurrentUtcDateTime.AddMilliseconds(input.Timings.ApprovalTimeoutMs);
-        while (true)
+        // Bounded (history stays small): after this many refused decisions the wait ends as a rejection would.
+        for (var decisions = 0; decisions < MaxRefusedDecisions; decisions++)
         {
             using var cancel = new CancellationTokenSource();
             var decisionTask = context.WaitForExternalEvent<ApprovalDecision>(ApprovalDecision.EventName, cancel.Token);
@@ -170,6 +172,9 @@ internal sealed class RollbackRun(TaskOrchestrationContext context, RollbackInpu
             Step("approval", "approved", $"approved by {decision.By}{comment}");
             return null;
         }
+
+        Step("approval", "rejected", $"{MaxRefusedDecisions} refused decisions (four eyes); aborting");
+        return Outcome(RollbackOutcome.Aborted);
     }
 
     /// <summary>
