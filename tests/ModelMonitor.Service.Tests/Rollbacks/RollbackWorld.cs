@@ -113,7 +113,7 @@ public sealed class RollbackWorld : IAsyncLifetime
 
     public async Task<RollbackOutcome> CompletionAsync(string instanceId)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var metadata = await Host.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         return metadata.ReadOutputAs<RollbackOutcome>()!;
@@ -124,7 +124,7 @@ public sealed class RollbackWorld : IAsyncLifetime
     /// <summary>Waits until the orchestration has asked for approval (its approval notification went out).</summary>
     public async Task WaitForApprovalRequestAsync(string site)
     {
-        for (var i = 0; i < 600 && !Notifier.For(site).Any(n => n.Title.StartsWith("Approval needed", StringComparison.Ordinal)); i++)
+        for (var i = 0; i < 200 && !Notifier.For(site).Any(n => n.Title.StartsWith("Approval needed", StringComparison.Ordinal)); i++)
         {
             await Task.Delay(50);
         }
