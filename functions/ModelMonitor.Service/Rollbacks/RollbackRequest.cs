@@ -6,4 +6,5 @@ namespace ModelMonitor.Service.Rollbacks;
 /// <param name="DryRun">Everything but the swap, which is recorded as what would have happened.</param>
 /// <param name="RequestedBy">Who asked: a principal name, or <c>alert:&lt;id&gt;</c> for alert-started rollbacks.</param>
 /// <param name="AlertId">The alert that started it, if any.</param>
-public sealed record RollbackRequest(string ModelId, string Reason, bool DryRun, string RequestedBy, string? AlertId = null);
+/// <param name="AlertSeverity">The alert's severity, if any: a target with <c>"approval":"required-below-critical"</c> skips approval for a critical one.</param>
+public sealed record RollbackRequest(string ModelId, string Reason, bool DryRun, string RequestedBy, string? AlertId = null, ModelMonitor.Core.Checks.Severity? AlertSeverity = null);
