@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
 {
     "ingest" => IngestBenchmark.Run(args.Skip(1).ToArray()),
     "checks" => CheckBenchmark.Run(args.Skip(1).ToArray()),
+    "statistics" => StatisticsBenchmark.Run(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ModelMonitor.Benchmarks -- ingest [--events N] [--rounds R] [--breakdown] | checks [--models M] [--events N] [--partitions P] [--storage CONNECTION]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/ModelMonitor.Benchmarks -- ingest [--events N] [--rounds R] [--breakdown] | checks [--models M] [--events N] [--partitions P] [--storage CONNECTION] | statistics");
     return 2;
 }
