@@ -8,8 +8,8 @@ namespace ModelMonitor.Client;
 public static class EventSchemas
 {
     /// <summary>A prediction made by a model: <c>prediction/v1</c>.</summary>
-    public const string PredictionV1 = "prediction/v1";
+    public const string PredictionV1 = Contract.ContractSchemas.PredictionV1;
 
     /// <summary>The observed outcome (ground truth, clicks) of an earlier prediction: <c>outcome/v1</c>.</summary>
-    public const string OutcomeV1 = "outcome/v1";
+    public const string OutcomeV1 = Contract.ContractSchemas.OutcomeV1;
 }

@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Globalization;
+using ModelMonitor.Contract;
 
 namespace ModelMonitor.Client;
 
@@ -10,33 +10,27 @@ namespace ModelMonitor.Client;
 /// </summary>
 internal static class EventValidation
 {
-    private static readonly SearchValues<char> IdentifierChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
-
     /// <summary>
-    /// <c>modelId</c>/<c>modelVersion</c>: <c>[A-Za-z0-9._-]{1,64}</c>. Also rejects the all-dot names
-    /// <c>.</c>, <c>..</c>, <c>...</c>: they match the pattern but act as path segments (Windows trims trailing
-    /// dots), and ids end up in storage paths.
+    /// <c>modelId</c>/<c>modelVersion</c>/<c>upstream.modelId</c>: the service's own rule,
+    /// <see cref="ContractIdentifiers.IsValidPathId"/>, so the producer refuses exactly what the service would
+    /// dead-letter.
     /// </summary>
     public static string ModelIdentifier(string? value, string field)
     {
-        if (value is null || value.Length is 0 or > EventLimits.MaxIdentifierLength
-            || value.AsSpan().ContainsAnyExcept(IdentifierChars) || !value.AsSpan().ContainsAnyExcept('.'))
+        if (value is null || !ContractIdentifiers.IsValidPathId(value))
         {
-            throw new ArgumentException(
-                $"{field} must be 1-{EventLimits.MaxIdentifierLength} characters of [A-Za-z0-9._-] and not only dots; got {Describe(value)}.",
-                field);
+            throw new ArgumentException($"{field} must be {ContractIdentifiers.PathIdRule}; got {Describe(value)}.", field);
         }
 
         return value;
     }
 
+    /// <summary><c>eventId</c>: <see cref="ContractIdentifiers.IsValidEventId"/>.</summary>
     public static string EventId(string? value, string field)
     {
-        if (string.IsNullOrEmpty(value) || value.Length > EventLimits.MaxEventIdLength)
+        if (value is null || !ContractIdentifiers.IsValidEventId(value))
         {
-            throw new ArgumentException(
-                $"{field} must be 1-{EventLimits.MaxEventIdLength} characters; got {Describe(value)}.", field);
+            throw new ArgumentException($"{field} must be {ContractIdentifiers.EventIdRule}; got {Describe(value)}.", field);
         }
 
         return value;

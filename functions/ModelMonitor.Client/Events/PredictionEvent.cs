@@ -38,10 +38,10 @@ public sealed record PredictionEvent
     /// <summary>Unique id of this prediction, 1–128 characters. Consumers de-duplicate on it.</summary>
     public string EventId { get; init => field = EventValidation.EventId(value, "eventId"); }
 
-    /// <summary>The model, 1–64 characters of <c>[A-Za-z0-9._-]</c>, not only dots; the Event Hubs partition key.</summary>
+    /// <summary>The model, 1–64 characters of <c>[A-Za-z0-9._-]</c>, not ending in '.'; the Event Hubs partition key.</summary>
     public string ModelId { get; init => field = EventValidation.ModelIdentifier(value, "modelId"); }
 
-    /// <summary>The model's version, 1–64 characters of <c>[A-Za-z0-9._-]</c>, not only dots.</summary>
+    /// <summary>The model's version, 1–64 characters of <c>[A-Za-z0-9._-]</c>, not ending in '.'.</summary>
     public string ModelVersion { get; init => field = EventValidation.ModelIdentifier(value, "modelVersion"); }
 
     /// <summary>When the prediction was made, in UTC, truncated to milliseconds.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using ModelMonitor.Contract;
 
 namespace ModelMonitor.Core.Events;
 
@@ -188,32 +189,31 @@ public sealed class EventParser
         return null;
     }
 
-    private string? ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> property, ref EventDraft draft) =>
-        FieldNames.Identify(property) switch
-        {
-            Field.Schema => ReadString(ref reader, "schema", out draft.Schema),
-            Field.EventId => ReadString(ref reader, "eventId", out draft.EventId, intern: false),
-            Field.ModelId => ReadString(ref reader, "modelId", out draft.ModelId),
-            Field.ModelVersion => ReadString(ref reader, "modelVersion", out draft.ModelVersion),
-            Field.Timestamp => ReadTimestamp(ref reader, "timestamp", out draft.Timestamp),
-            Field.ObservedAt => ReadTimestamp(ref reader, "observedAt", out draft.ObservedAt),
-            Field.CallerId => ReadString(ref reader, "callerId", out draft.CallerId),
-            Field.Slot => ReadString(ref reader, "slot", out draft.Slot),
-            Field.Status => ReadString(ref reader, "status", out draft.Status),
-            Field.PredictedLabel => ReadString(ref reader, "predictedLabel", out draft.PredictedLabel),
-            Field.Features => ReadFeatures(ref reader, ref draft),
-            Field.Prediction => ReadScalar(ref reader, "prediction", out draft.Prediction),
-            Field.Label => ReadScalar(ref reader, "label", out draft.Label),
-            Field.LatencyMs => ReadNumber(ref reader, "latencyMs", out draft.LatencyMs),
-            Field.CpuMs => ReadNumber(ref reader, "cpuMs", out draft.CpuMs),
-            Field.MemoryMb => ReadNumber(ref reader, "memoryMb", out draft.MemoryMb),
-            Field.Items => ReadStringArray(ref reader, "items", out draft.Items),
-            Field.ClickedItems => ReadStringArray(ref reader, "clickedItems", out draft.ClickedItems),
-            Field.Upstream => ReadUpstream(ref reader, out draft.Upstream),
+    /// <summary>Reads one property by the shape the contract table gives its field.</summary>
+    private string? ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> property, ref EventDraft draft)
+    {
+        var field = FieldNames.Identify(property);
 
-            // Unknown fields are ignored so producers can move ahead of this service.
+        // Unknown fields are ignored so producers can move ahead of this service.
+        if (field == Field.Unknown)
+        {
+            return SkipValue(ref reader);
+        }
+
+        var spec = ContractFields.Spec(field);
+        return spec.Kind switch
+        {
+            FieldKind.Text => ReadString(ref reader, spec.Name, out draft.Text(field)),
+            FieldKind.EventId => ReadString(ref reader, spec.Name, out draft.EventId, intern: false),
+            FieldKind.Timestamp => ReadTimestamp(ref reader, spec.Name, out draft.Time(field)),
+            FieldKind.Features => ReadFeatures(ref reader, ref draft),
+            FieldKind.Scalar => ReadScalar(ref reader, spec.Name, out draft.Scalar(field)),
+            FieldKind.Number => ReadNumber(ref reader, spec.Name, out draft.Number(field)),
+            FieldKind.StringArray => ReadStringArray(ref reader, spec.Name, out draft.Strings(field)),
+            FieldKind.UpstreamArray => ReadUpstream(ref reader, out draft.Upstream),
             _ => SkipValue(ref reader),
         };
+    }
 
     private string? ReadString(ref Utf8JsonReader reader, string field, out string? value, bool intern = true)
     {
@@ -464,7 +464,7 @@ public sealed class EventParser
 
             if (modelId is null || !Identifiers.IsValidPathId(modelId))
             {
-                error ??= "invalid-field: upstream[].modelId must match [A-Za-z0-9._-]{1,64}";
+                error ??= $"invalid-field: upstream[].modelId must be {ContractIdentifiers.PathIdRule}";
                 continue;
             }
 

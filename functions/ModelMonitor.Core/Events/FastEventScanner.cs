@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using ModelMonitor.Contract;
 
 namespace ModelMonitor.Core.Events;
 
@@ -143,75 +144,64 @@ internal ref struct FastEventScanner
         return true;
     }
 
+    /// <summary>Reads one property by the shape the contract table gives its field, as the general parser does.</summary>
     private bool TryField(Field field, ref EventDraft draft)
     {
-        switch (field)
+        if (field == Field.Unknown)
         {
-            case Field.Schema:
-                return TryInternedOrNull(Field.Schema, out draft.Schema);
-            case Field.ModelId:
-                return TryInternedOrNull(Field.ModelId, out draft.ModelId);
-            case Field.ModelVersion:
-                return TryInternedOrNull(Field.ModelVersion, out draft.ModelVersion);
-            case Field.CallerId:
-                return TryInternedOrNull(Field.CallerId, out draft.CallerId);
-            case Field.Slot:
-                return TryInternedOrNull(Field.Slot, out draft.Slot);
-            case Field.Status:
-                return TryInternedOrNull(Field.Status, out draft.Status);
-            case Field.PredictedLabel:
-                return TryInternedOrNull(Field.PredictedLabel, out draft.PredictedLabel);
-            case Field.EventId:
-                draft.EventId = null;
-                draft.EventIdUtf8 = default;
-                if (TryNull())
-                {
-                    return true;
-                }
+            return TrySkipValue(1);
+        }
 
-                var idStart = _pos + 1;
-                if (!TryString(out var id))
-                {
-                    return false;
-                }
-
-                // An ASCII id has as many chars as bytes, so validation can count bytes; others are decoded now.
-                if (!_retained.IsEmpty && Ascii.IsValid(id))
-                {
-                    draft.EventIdUtf8 = _retained.Slice(idStart, id.Length);
-                }
-                else
-                {
-                    draft.EventId = Encoding.UTF8.GetString(id);
-                }
-
-                return true;
-            case Field.Timestamp:
-                return TryTimestamp(out draft.Timestamp);
-            case Field.ObservedAt:
-                return TryTimestamp(out draft.ObservedAt);
-            case Field.Features:
+        switch (ContractFields.Spec(field).Kind)
+        {
+            case FieldKind.Text:
+                return TryInternedOrNull(field, out draft.Text(field));
+            case FieldKind.EventId:
+                return TryEventId(ref draft);
+            case FieldKind.Timestamp:
+                return TryTimestamp(out draft.Time(field));
+            case FieldKind.Features:
                 // As in the general parser, null leaves features from an earlier duplicate key in place.
                 return TryNull() || TryFeatures(ref draft);
-            case Field.Prediction:
-                return TryScalar(_memory.FieldValues, (int)Field.Prediction, out draft.Prediction);
-            case Field.Label:
-                return TryScalar(_memory.FieldValues, (int)Field.Label, out draft.Label);
-            case Field.LatencyMs:
-                return TryNumberOrNull(out draft.LatencyMs);
-            case Field.CpuMs:
-                return TryNumberOrNull(out draft.CpuMs);
-            case Field.MemoryMb:
-                return TryNumberOrNull(out draft.MemoryMb);
-            case Field.Items:
-                return TryArrayOrNull(ReadInterned, out draft.Items);
-            case Field.ClickedItems:
-                return TryArrayOrNull(ReadInterned, out draft.ClickedItems);
-            case Field.Upstream:
+            case FieldKind.Scalar:
+                return TryScalar(_memory.FieldValues, (int)field, out draft.Scalar(field));
+            case FieldKind.Number:
+                return TryNumberOrNull(out draft.Number(field));
+            case FieldKind.StringArray:
+                return TryArrayOrNull(ReadInterned, out draft.Strings(field));
+            case FieldKind.UpstreamArray:
                 return TryArrayOrNull(ReadUpstreamRef, out draft.Upstream);
             default:
                 return TrySkipValue(1);
         }
+    }
+
+    private bool TryEventId(ref EventDraft draft)
+    {
+        draft.EventId = null;
+        draft.EventIdUtf8 = default;
+        if (TryNull())
+        {
+            return true;
+        }
+
+        var idStart = _pos + 1;
+        if (!TryString(out var id))
+        {
+            return false;
+        }
+
+        // An ASCII id has as many chars as bytes, so validation can count bytes; others are decoded now.
+        if (!_retained.IsEmpty && Ascii.IsValid(id))
+        {
+            draft.EventIdUtf8 = _retained.Slice(idStart, id.Length);
+        }
+        else
+        {
+            draft.EventId = Encoding.UTF8.GetString(id);
+        }
+
+        return true;
     }
 
     private bool TryFeatures(ref EventDraft draft)

@@ -1,3 +1,5 @@
+using ModelMonitor.Contract;
+
 namespace ModelMonitor.Core.Events;
 
 /// <summary>Validation limits of contract v1.</summary>
@@ -6,10 +8,10 @@ namespace ModelMonitor.Core.Events;
 /// <param name="MaxFutureSkew">How far ahead of arrival an event timestamp may be. Default 1 day.</param>
 public sealed record ParserLimits(int MaxMessageBytes, int MaxFeatures, TimeSpan MaxFutureSkew)
 {
-    public const int MaxEventIdLength = 128;
-    public const int MaxIdLength = 64;
+    public const int MaxEventIdLength = ContractLimits.MaxEventIdLength;
+    public const int MaxIdLength = ContractLimits.MaxPathIdLength;
 
-    public static ParserLimits Default { get; } = new(1024 * 1024, 1000, TimeSpan.FromDays(1));
+    public static ParserLimits Default { get; } = new(ContractLimits.MaxMessageBytes, ContractLimits.MaxFeatures, TimeSpan.FromDays(1));
 
     public int MaxMessageBytes { get; } = MaxMessageBytes > 0 ? MaxMessageBytes : throw new ArgumentOutOfRangeException(nameof(MaxMessageBytes), MaxMessageBytes, "Must be positive.");
 

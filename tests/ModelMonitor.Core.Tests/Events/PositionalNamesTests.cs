@@ -1,5 +1,6 @@
 using System.Text;
 using ModelMonitor.Core.Events;
+using Field = ModelMonitor.Contract.ContractField;
 
 namespace ModelMonitor.Core.Tests.Events;
 

@@ -10,12 +10,41 @@ internal static class GoldenFixture
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static T Load<T>(string fileName)
+    /// <summary>
+    /// Loads a fixture and fails unless its <c>cases</c> (or <c>points</c>) array holds at least
+    /// <paramref name="minimumCases"/> entries: a regenerated file that lost its cases must not pass silently.
+    /// </summary>
+    public static T Load<T>(string fileName, int minimumCases) =>
+        LoadFrom<T>(Path.Combine(AppContext.BaseDirectory, "Statistics", "Fixtures", fileName), minimumCases);
+
+    public static T LoadFrom<T>(string path, int minimumCases)
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Statistics", "Fixtures", fileName);
-        return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
-            ?? throw new InvalidOperationException($"Fixture {fileName} is empty.");
+        ArgumentOutOfRangeException.ThrowIfLessThan(minimumCases, 1);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Golden fixture {path} is missing: run generate_fixtures.py.", path);
+        }
+
+        string text = File.ReadAllText(path);
+        using (JsonDocument document = JsonDocument.Parse(text))
+        {
+            int count = CaseCount(document.RootElement);
+            if (count < minimumCases)
+            {
+                throw new InvalidDataException($"Golden fixture {Path.GetFileName(path)} holds {count} cases, fewer than the {minimumCases} expected.");
+            }
+        }
+
+        return JsonSerializer.Deserialize<T>(text, Options)
+            ?? throw new InvalidDataException($"Golden fixture {Path.GetFileName(path)} is empty.");
     }
+
+    private static int CaseCount(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && (root.TryGetProperty("cases", out JsonElement cases) || root.TryGetProperty("points", out cases))
+        && cases.ValueKind == JsonValueKind.Array
+            ? cases.GetArrayLength()
+            : 0;
 }
 
 /// <summary>Largest absolute or relative deviation from the golden values, reported in the test output.</summary>

@@ -12,7 +12,7 @@ public sealed class ProportionGoldenTests(ITestOutputHelper output)
     [Fact]
     public void TwoProportionZTest_MatchesScipyNorm()
     {
-        var fixture = GoldenFixture.Load<ZFile>("ztest.json");
+        var fixture = GoldenFixture.Load<ZFile>("ztest.json", minimumCases: 9);
         var z = new Deviation("z");
         var p = new Deviation("z p-value");
         foreach (ZCase c in fixture.Cases)
@@ -30,7 +30,7 @@ public sealed class ProportionGoldenTests(ITestOutputHelper output)
     [Fact]
     public void MultipleTesting_MatchesStatsmodelsFormulas()
     {
-        var fixture = GoldenFixture.Load<MultipleFile>("multiple_testing.json");
+        var fixture = GoldenFixture.Load<MultipleFile>("multiple_testing.json", minimumCases: 7);
         var bonferroni = new Deviation("bonferroni");
         var bh = new Deviation("benjamini-hochberg");
         int n = 0;
@@ -55,7 +55,7 @@ public sealed class ProportionGoldenTests(ITestOutputHelper output)
     [Fact]
     public void ConfidenceIntervals_MatchFormulasWithScipyQuantile()
     {
-        var fixture = GoldenFixture.Load<IntervalFile>("proportion_ci.json");
+        var fixture = GoldenFixture.Load<IntervalFile>("proportion_ci.json", minimumCases: 8);
         var wilson = new Deviation("wilson");
         var wald = new Deviation("wald");
         foreach (IntervalCase c in fixture.Cases)

@@ -1,7 +1,7 @@
-namespace ModelMonitor.Core.Events;
+namespace ModelMonitor.Contract;
 
-/// <summary>The contract-v1 fields the parser reads; everything else is skipped.</summary>
-internal enum Field : byte
+/// <summary>The fields of contract v1; the value indexes <see cref="ContractFields.All"/>.</summary>
+public enum ContractField : byte
 {
     Unknown,
     Schema,
