@@ -39,12 +39,21 @@ internal static class GoldenFixture
             ?? throw new InvalidDataException($"Golden fixture {Path.GetFileName(path)} is empty.");
     }
 
-    private static int CaseCount(JsonElement root) =>
-        root.ValueKind == JsonValueKind.Object
-        && (root.TryGetProperty("cases", out JsonElement cases) || root.TryGetProperty("points", out cases))
-        && cases.ValueKind == JsonValueKind.Array
-            ? cases.GetArrayLength()
-            : 0;
+    // A fixture's cases: its "cases" or "points" array, else every top-level array (one per test family) added up.
+    private static int CaseCount(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return 0;
+        }
+
+        if ((root.TryGetProperty("cases", out JsonElement cases) || root.TryGetProperty("points", out cases)) && cases.ValueKind == JsonValueKind.Array)
+        {
+            return cases.GetArrayLength();
+        }
+
+        return root.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).Sum(p => p.Value.GetArrayLength());
+    }
 }
 
 /// <summary>Largest absolute or relative deviation from the golden values, reported in the test output.</summary>
