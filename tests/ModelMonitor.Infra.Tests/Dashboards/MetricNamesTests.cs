@@ -22,7 +22,7 @@ public sealed partial class MetricNamesTests
     public void WorkbookAndAlertRules_ReferenceOnlyMetricsTheCodeCreates()
     {
         var known = CodeMetricNames().Concat(Pending).ToHashSet(StringComparer.Ordinal);
-        var sources = new[] { RepositoryLayout.Workbook }.Concat(RepositoryLayout.BicepFiles());
+        var sources = new[] { RepositoryLayout.Workbook }.Concat(RepositoryLayout.BicepFiles().Select(RepositoryLayout.InBicepDirectory));
 
         var unknown = sources
             .SelectMany(file => MetricName().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Name: m.Value)))
