@@ -6,7 +6,6 @@ using ModelMonitor.Core.Checks;
 using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Service.Checks;
 using ModelMonitor.Storage.Configuration;
-using ModelMonitor.Storage.Tables;
 using Spectre.Console;
 
 namespace ModelMonitor.Cli.Commands;
@@ -22,13 +21,14 @@ internal static class CheckCommand
     {
         var lookback = new Option<int>("--lookback-hours") { Description = "How far back completed windows are evaluated", HelpName = "N", DefaultValueFactory = _ => new ChecksOptions().LookbackHours };
         var hoursOnly = new Option<bool>("--hours-only") { Description = "Evaluate whole hours only, not every base window (faster over long ranges)" };
+        var notify = new Option<string?>("--notify-file") { Description = "Append notifications (episode opened, severity raised, resolved) as JSON lines to this file; - for none", HelpName = "PATH" };
         var format = GlobalOptions.CreateFormat();
-        var command = new Command("check", "Run the drift, data-quality and model-quality checks now") { lookback, hoursOnly, format };
+        var command = new Command("check", "Run the drift, data-quality and model-quality checks now") { lookback, hoursOnly, notify, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var storage = CliStorage.Connect(parse.GetRequiredValue(global.Storage), context.TimeProvider);
             await storage.Clients.EnsureCreatedAsync(cancellationToken);
-            var sink = new RecordingAlertSink(new TableAlertSink(storage.Clients.Tables.GetTableClient(TableAlertSink.TableName)));
+            var sink = CliAlerts.Create(storage, context.TimeProvider, parse.GetValue(notify) is { Length: > 0 } file && file != "-" ? file : null);
             var runner = new CheckRunner(
                 storage.Reader,
                 new ReferenceStore(storage.Clients.References),
@@ -55,7 +55,7 @@ internal static class CheckCommand
             }
 
             WriteAlerts(context.Out, sink.Raised);
-            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"evaluated {result.Evaluated}, unchanged {result.Unchanged}, without reference {result.WithoutReference}, new alerts {result.AlertsRaised}, failed {result.Failed}"));
+            await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"evaluated {result.Evaluated}, unchanged {result.Unchanged}, without reference {result.WithoutReference}, alert episodes opened {result.AlertsRaised}, failed {result.Failed}"));
             return ExitCodes.Success;
         });
         return command;

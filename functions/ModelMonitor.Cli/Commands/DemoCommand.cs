@@ -54,7 +54,7 @@ internal static class DemoCommand
         {
             CheckCommand.WriteAlerts(context.Error, checks.Alerts);
             context.ErrorConsole.WriteLine(
-                $"checks: evaluated {checks.Run.Evaluated} hours, unchanged {checks.Run.Unchanged}, new alerts {checks.Run.AlertsRaised} ({string.Join(", ", checks.Alerts.GroupBy(a => a.Kind).Select(g => $"{g.Key} {g.Count()}"))})");
+                $"checks: evaluated {checks.Run.Evaluated} hours, unchanged {checks.Run.Unchanged}, alert episodes opened {checks.Run.AlertsRaised} ({string.Join(", ", checks.Alerts.GroupBy(a => a.Kind).Select(g => $"{g.Key} {g.Count()}"))}); notifications in {DemoRunner.NotificationFile}");
         }
         else
         {

@@ -7,7 +7,6 @@ using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Service.Checks;
-using ModelMonitor.Storage.Tables;
 using Spectre.Console;
 
 namespace ModelMonitor.Cli.Demo;
@@ -53,6 +52,9 @@ internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, Time
     /// Pins each model's first simulated day as its reference, then runs the checks over whole hours of the remaining
     /// days, as the RunChecks timer would have at the end of the range. Null with fewer than two days.
     /// </summary>
+    /// <summary>Where the demo's notifications go (JSON lines, one per episode opened, risen or resolved).</summary>
+    public static string NotificationFile { get; } = Path.Combine(Path.GetTempPath(), "modelmonitor-demo-notifications.jsonl");
+
     public async Task<(CheckRunResult Run, IReadOnlyList<MonitorAlert> Alerts)?> CheckAsync(CancellationToken cancellationToken = default)
     {
         if (settings.Days < 2)
@@ -69,7 +71,7 @@ internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, Time
             }
         }
 
-        var sink = new RecordingAlertSink(new TableAlertSink(storage.Clients.Tables.GetTableClient(TableAlertSink.TableName)));
+        var sink = CliAlerts.Create(storage, new FixedTimeProvider(settings.End), NotificationFile);
         var runner = new CheckRunner(
             storage.Reader,
             references,

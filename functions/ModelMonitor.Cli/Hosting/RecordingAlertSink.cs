@@ -3,7 +3,7 @@ using ModelMonitor.Core.Checks;
 
 namespace ModelMonitor.Cli.Hosting;
 
-/// <summary>Passes alerts on and remembers the ones the inner sink reported as new, for the CLI to print.</summary>
+/// <summary>Passes alerts on and remembers the ones the inner sink reported as new (episodes opened), for the CLI to print.</summary>
 internal sealed class RecordingAlertSink(IAlertSink inner) : IAlertSink
 {
     private readonly List<MonitorAlert> _raised = [];
@@ -13,6 +13,13 @@ internal sealed class RecordingAlertSink(IAlertSink inner) : IAlertSink
     public async Task<IReadOnlyList<MonitorAlert>> RaiseAsync(IReadOnlyList<MonitorAlert> alerts, CancellationToken cancellationToken = default)
     {
         var created = await inner.RaiseAsync(alerts, cancellationToken);
+        _raised.AddRange(created);
+        return created;
+    }
+
+    public async Task<IReadOnlyList<MonitorAlert>> RecordAsync(AlertEvaluation evaluation, CancellationToken cancellationToken = default)
+    {
+        var created = await inner.RecordAsync(evaluation, cancellationToken);
         _raised.AddRange(created);
         return created;
     }

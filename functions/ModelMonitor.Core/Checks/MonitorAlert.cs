@@ -62,14 +62,14 @@ public sealed record MonitorAlert
         WindowEnd = windowEnd;
         Evidence = Checks.Evidence.Snapshot(evidence);
         Message = message;
-        DedupKey = string.Join(
+        ConditionKey = string.Join(
             '|',
             Escape(kind),
             Escape(subkind ?? string.Empty),
             Escape(modelId),
             Escape(modelVersion),
-            Escape(feature ?? string.Empty),
-            windowStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+            Escape(feature ?? string.Empty));
+        DedupKey = ConditionKey + "|" + windowStart.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
     }
 
     public string Kind { get; }
@@ -98,6 +98,12 @@ public sealed record MonitorAlert
     /// '#', '?' or control characters, so the key is unambiguous and usable as an Azure Table row key.
     /// </summary>
     public string DedupKey { get; }
+
+    /// <summary>
+    /// kind|subkind|model|version|feature, escaped as in <see cref="DedupKey"/> but without the window: the identity of
+    /// the condition, so the same condition in a base window and in its hour is one alert episode.
+    /// </summary>
+    public string ConditionKey { get; }
 
     private static string Escape(string component)
     {

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using ModelMonitor.Functions.Telemetry;
 using ModelMonitor.Service.Checks;
+using ModelMonitor.Service.Telemetry;
 
 namespace ModelMonitor.Functions.Checks;
 
@@ -9,7 +10,7 @@ namespace ModelMonitor.Functions.Checks;
 /// The checks timer (default every 15 minutes): drift, data quality and model quality of completed windows and the
 /// latest hour, for every model version. Named <c>RunChecks</c>: the Bicep alert rules query failures by this name.
 /// </summary>
-public sealed class RunChecksFunction(CheckRunner runner, MonitorMetrics metrics, ILogger<RunChecksFunction> logger)
+public sealed class RunChecksFunction(CheckRunner runner, MonitorMetrics metrics, AlertMetrics alertMetrics, TimeProvider timeProvider, ILogger<RunChecksFunction> logger)
 {
     public const string Name = "RunChecks";
 
@@ -18,7 +19,7 @@ public sealed class RunChecksFunction(CheckRunner runner, MonitorMetrics metrics
     {
         try
         {
-            var result = await runner.RunAsync(cancellationToken);
+            var result = await InstrumentedCheckRun.RunAsync(runner, alertMetrics, timeProvider, cancellationToken);
             metrics.ChecksFailed.Add(result.Failed);
             Log.ChecksCompleted(logger, result.Evaluated, result.Unchanged, result.WithoutReference, result.AlertsRaised, result.Failed);
             return result;

@@ -4,6 +4,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelMonitor.Core.Alerts;
 using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Configuration;
+using Microsoft.Extensions.Logging;
+using ModelMonitor.Service.Alerts;
+using ModelMonitor.Service.Notifications;
+using ModelMonitor.Service.Telemetry;
 using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Functions.Telemetry;
 using ModelMonitor.Storage.Blobs;
@@ -46,7 +51,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ReferenceStore(sp.GetRequiredService<MonitorStorageClients>().References));
         services.AddSingleton(sp => new CheckResultStore(sp.GetRequiredService<MonitorStorageClients>().CheckResults));
-        services.AddSingleton<IAlertSink>(sp => new TableAlertSink(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName)));
+        services.AddAlertLifecycle(configuration);
         services.AddSingleton(CheckPolicy.Default);
         services.AddSingleton(sp => new CheckRunner(
             sp.GetRequiredService<SummaryReader>(),
@@ -58,5 +63,35 @@ public static class ServiceRegistration
             TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChecksOptions>>().Value.LookbackHours),
             evaluated: sp.GetRequiredService<MonitorMetrics>().RecordCheck));
         return services;
+    }
+
+    /// <summary>
+    /// Episodes in the <c>alerts</c> table, routed notifications from the policy store's <c>notifications</c> section,
+    /// secrets read by setting name from configuration, outcomes recorded beside the episodes.
+    /// </summary>
+    private static void AddAlertLifecycle(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotifierOptions>().Bind(configuration.GetSection("Notifications")).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AlertMetrics>();
+        services.AddSingleton<IModelConfigStore>(sp => new TableModelConfigStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableModelConfigStore.TableName)));
+        services.AddSingleton<IAlertEpisodeStore>(sp => new TableAlertEpisodeStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName)));
+        services.AddSingleton<INotificationLog>(sp => new TableNotificationLog(
+            sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new NotificationChannelFactory(new HttpClient(), name => configuration[name], sp.GetRequiredService<TimeProvider>(), Console.Out));
+        services.AddSingleton<INotifier>(sp => new RoutingNotifier(
+            new StoreNotificationPolicySource(sp.GetRequiredService<IModelConfigStore>()),
+            sp.GetRequiredService<NotificationChannelFactory>().Create,
+            sp.GetRequiredService<INotificationLog>(),
+            sp.GetRequiredService<IOptions<NotifierOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<RoutingNotifier>>(),
+            sp.GetRequiredService<AlertMetrics>()));
+        services.AddSingleton<IAlertSink>(sp => new AlertLifecycle(
+            sp.GetRequiredService<IAlertEpisodeStore>(),
+            sp.GetRequiredService<INotifier>(),
+            sp.GetRequiredService<TimeProvider>(),
+            EpisodeOptions.Default,
+            sp.GetRequiredService<ILogger<AlertLifecycle>>(),
+            sp.GetRequiredService<AlertMetrics>()));
     }
 }

@@ -157,7 +157,7 @@ public sealed class CheckRunner(
         var result = CheckEvaluator.Evaluate(reference, trailing, current, modelPolicy, history);
 
         // Alerts first: a crash before the result is written re-evaluates and re-raises, which the dedup key absorbs.
-        var raised = await alerts.RaiseAsync(result.Alerts, cancellationToken);
+        var raised = await alerts.RecordAsync(AlertEvaluation.From(result), cancellationToken);
         evaluated?.Invoke(result, raised);
         await results.WriteAsync(name, Encoding.UTF8.GetBytes(CheckResultJson.Serialize(result)), fingerprint, cancellationToken);
         return new CheckRunResult(1, 0, 0, raised.Count, 0);
