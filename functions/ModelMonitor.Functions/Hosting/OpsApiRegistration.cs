@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ModelMonitor.Core.Configuration;
 using ModelMonitor.Service.Alerts;
 using ModelMonitor.Service.AzureMonitor;
+using ModelMonitor.Service.Blocklist;
 using ModelMonitor.Service.Security;
 using ModelMonitor.Storage.Configuration;
 using ModelMonitor.Storage.Tables;
@@ -29,6 +30,7 @@ public static class OpsApiRegistration
         services.AddSingleton<IAlertReceiptLog>(sp => new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertReceiptLog.TableName)));
         services.AddSingleton<IAlertBook>(sp => new TableAlertBook(
             sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TableBlocklist(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableBlocklist.TableName)));
         services.AddSingleton<AzureMonitorAlertHandler>();
         return services;
     }

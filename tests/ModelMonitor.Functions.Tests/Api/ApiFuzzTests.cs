@@ -41,6 +41,7 @@ public sealed class ApiFuzzTests
         new("ack", "POST", OpsRoles.Operator, "", (w, r) => new AlertFunctions(w.Book).AckAsync(r, "fraud~abc")),
         new("get-config", "GET", OpsRoles.Reader, "", (w, r) => new ConfigFunctions(w.Store).GetAsync(r, "fraud")),
         new("put-config", "PUT", OpsRoles.Operator, """{"checks":{"psi":0.2}}""", (w, r) => new ConfigFunctions(w.Store).PutAsync(r, "fraud")),
+        new("deadletters", "GET", OpsRoles.Reader, "", (w, r) => new DeadLetterFunctions(new FakeDeadLetterStore(3)).ListAsync(r)),
         new("webhook", "POST", null, """{"schemaId":"azureMonitorCommonAlertSchema","data":{"essentials":{"alertId":"a1","monitorCondition":"Fired","alertTargetIDs":["/subscriptions/s/resourceGroups/r/providers/Microsoft.Web/sites/fraud"]}}}""", Webhook),
     ];
 
