@@ -9,7 +9,8 @@ public sealed class AzureAlertCommandTests
 
     private static async Task<string> ConfigAsync(string onAlert) =>
         await EventLines.WriteFileAsync(
-            [$$$"""{"targets":{"storage-model":{"subscriptionId":"11111111-1111-1111-1111-111111111111","resourceGroup":"test-RG","site":"unused","onAzureMonitorAlert":"{{{onAlert}}}"},"fraud":{"subscriptionId":"sub-1","resourceGroup":"rg","site":"fraud-scorer"}}}"""],
+            ["{\"targets\":{\"storage-model\":{\"subscriptionId\":\"11111111-1111-1111-1111-111111111111\",\"resourceGroup\":\"test-RG\",\"site\":\"unused\",\"onAzureMonitorAlert\":\"" + onAlert
+                + "\"},\"fraud\":{\"subscriptionId\":\"sub-1\",\"resourceGroup\":\"rg\",\"site\":\"fraud-scorer\"}}}"],
             $"rollback-{Guid.NewGuid():N}.json");
 
     [Fact]
