@@ -102,6 +102,19 @@ param teamsWebhookUrlSetting string
 @description('App setting value for Notifications__SlackWebhookUrl: a Key Vault reference, or empty for no Slack channel.')
 param slackWebhookUrlSetting string
 
+@description('App setting value for OpsApi__WebhookSharedSecret: a Key Vault reference to the Azure Monitor webhook secret, or empty to accept only secure-webhook tokens.')
+@secure()
+param webhookSharedSecretSetting string = ''
+
+@description('OpsApi__WebhookTokenAudience: application id URI or client id of the app registration the secure webhook targets; empty disables tokens.')
+param webhookTokenAudience string = ''
+
+@description('OpsApi__WebhookTokenIssuer: expected token issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0.')
+param webhookTokenIssuer string = ''
+
+@description('OpsApi__WebhookOpenIdMetadataAddress: OpenID metadata holding the token signing keys.')
+param webhookOpenIdMetadataAddress string = ''
+
 @description('Monitor__WindowMinutes: length of a base window in minutes.')
 @minValue(1)
 @maxValue(60)
@@ -173,6 +186,11 @@ var appSettings = {
   ChecksSchedule: checksSchedule
   Notifications__TeamsWebhookUrl: teamsWebhookUrlSetting
   Notifications__SlackWebhookUrl: slackWebhookUrlSetting
+  OpsApi__WebhookSharedSecret: webhookSharedSecretSetting
+  OpsApi__WebhookTokenAudience: webhookTokenAudience
+  OpsApi__WebhookTokenIssuer: webhookTokenIssuer
+  OpsApi__WebhookOpenIdMetadataAddress: webhookOpenIdMetadataAddress
+  OpsApi__RequireHttpsMetadata: 'true'
 }
 
 // Elastic Premium only: on Flex Consumption these are invalid app settings (functionAppConfig.runtime carries the

@@ -78,6 +78,7 @@ public static class CliApp
             DriftCommand.Create(context),
             ReferenceCommand.Create(context, global),
             CheckCommand.Create(context, global),
+            AzureAlertCommand.Create(context),
         };
         return root;
     }

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ModelMonitor.Core.Configuration;
+using ModelMonitor.Service.Alerts;
+using ModelMonitor.Service.AzureMonitor;
+using ModelMonitor.Service.Blocklist;
+using ModelMonitor.Service.Security;
+using ModelMonitor.Storage.Configuration;
+using ModelMonitor.Storage.Tables;
+
+namespace ModelMonitor.Functions.Hosting;
+
+/// <summary>
+/// The ops API's services. Needs an <see cref="ModelMonitor.Service.Rollbacks.IRollbackStarter"/> registered by the
+/// rollback orchestration (DurableRollbackStarter) after <c>AddModelMonitor</c>; registers the Table <see cref="IModelConfigStore"/> unless one is registered already.
+/// </summary>
+public static class OpsApiRegistration
+{
+    public static IServiceCollection AddOpsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton<IModelConfigStore>(sp => new TableModelConfigStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableModelConfigStore.TableName)));
+        services.AddOptions<WebhookAuthOptions>().Bind(configuration.GetSection(WebhookAuthOptions.SectionName));
+        services.AddHttpClient(nameof(WebhookAuthenticator), client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(sp => new WebhookAuthenticator(
+            sp.GetRequiredService<IOptions<WebhookAuthOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookAuthenticator))));
+        services.AddSingleton<IRollbackTargets>(sp => new StoredRollbackTargets(sp.GetRequiredService<IModelConfigStore>()));
+        services.AddSingleton<IAlertReceiptLog>(sp => new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertReceiptLog.TableName)));
+        services.AddSingleton<IAlertBook>(sp => new TableAlertBook(
+            sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TableBlocklist(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableBlocklist.TableName)));
+        services.AddSingleton<AzureMonitorAlertHandler>();
+        return services;
+    }
+}

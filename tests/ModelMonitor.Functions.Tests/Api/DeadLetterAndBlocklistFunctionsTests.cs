@@ -1,0 +1,82 @@
+using Azure.Data.Tables;
+using Microsoft.AspNetCore.Mvc;
+using ModelMonitor.Core.Ingestion;
+using ModelMonitor.Functions.Api;
+using ModelMonitor.Service.Blocklist;
+
+namespace ModelMonitor.Functions.Tests.Api;
+
+public sealed class DeadLetterAndBlocklistFunctionsTests
+{
+    private static readonly string Reader = ApiRequests.Principal("ana@contoso.com", "reader");
+
+    private static (List<DeadLetter> Items, string? Token) Page(IActionResult result)
+    {
+        var value = Assert.IsType<OkObjectResult>(result).Value!;
+        var items = (List<DeadLetter>)value.GetType().GetProperty("items")!.GetValue(value)!;
+        return (items, (string?)value.GetType().GetProperty("continuationToken")!.GetValue(value));
+    }
+
+    [Fact]
+    public async Task DeadLetters_PagedByTheToken_VisitEachLetterOnce()
+    {
+        var functions = new DeadLetterFunctions(new FakeDeadLetterStore(5));
+        var seen = new List<long>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var query = "?maxPageSize=2" + (token is null ? string.Empty : $"&continuationToken={token}");
+            (var items, token) = Page(await functions.ListAsync(ApiRequests.Create("GET", principal: Reader, query: query)));
+            seen.AddRange(items.Select(l => l.SequenceNumber));
+            pages++;
+        }
+        while (token is not null);
+
+        Assert.Equal([0L, 1, 2, 3, 4], seen);
+        Assert.Equal(3, pages);
+    }
+
+    [Theory]
+    [InlineData("?continuationToken=abc")]
+    [InlineData("?continuationToken=-1")]
+    [InlineData("?maxPageSize=501")]
+    public async Task DeadLetters_BadPaging_Answers400(string query)
+    {
+        var result = await new DeadLetterFunctions(new FakeDeadLetterStore(1)).ListAsync(ApiRequests.Create("GET", principal: Reader, query: query));
+
+        Assert.Equal(400, ApiRequests.Problem(result).Status);
+    }
+
+    [Fact]
+    public async Task Blocklist_RowsOnAzurite_ArePagedWithTheirShape()
+    {
+        var table = new TableServiceClient("UseDevelopmentStorage=true").GetTableClient($"t{Guid.NewGuid():N}"[..20]);
+        await table.CreateIfNotExistsAsync();
+        var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var caller in new[] { "svc-a", "svc-b", "svc-c" })
+        {
+            await table.AddEntityAsync(new TableEntity(TableBlocklist.Partition, caller) { ["Reason"] = "poisoned references", ["Since"] = since, ["AddedBy"] = "ana" });
+        }
+
+        var functions = new BlocklistFunctions(new TableBlocklist(table));
+        var first = Assert.IsType<OkObjectResult>(await functions.ListAsync(ApiRequests.Create("GET", principal: Reader, query: "?maxPageSize=2"))).Value!;
+        var firstItems = (IReadOnlyList<BlocklistEntry>)first.GetType().GetProperty("items")!.GetValue(first)!;
+        var token = (string?)first.GetType().GetProperty("continuationToken")!.GetValue(first);
+        var second = Assert.IsType<OkObjectResult>(await functions.ListAsync(ApiRequests.Create("GET", principal: Reader, query: $"?maxPageSize=2&continuationToken={Uri.EscapeDataString(token!)}"))).Value!;
+        var secondItems = (IReadOnlyList<BlocklistEntry>)second.GetType().GetProperty("items")!.GetValue(second)!;
+
+        Assert.Equal(["svc-a", "svc-b"], firstItems.Select(e => e.Caller));
+        Assert.Equal(new BlocklistEntry("svc-c", "poisoned references", since, null, "ana"), Assert.Single(secondItems));
+    }
+
+    [Fact]
+    public async Task Blocklist_NoTableYet_IsAnEmptyPage()
+    {
+        var table = new TableServiceClient("UseDevelopmentStorage=true").GetTableClient($"t{Guid.NewGuid():N}"[..20]);
+
+        var result = Assert.IsType<OkObjectResult>(await new BlocklistFunctions(new TableBlocklist(table)).ListAsync(ApiRequests.Create("GET", principal: Reader))).Value!;
+
+        Assert.Empty((IReadOnlyList<BlocklistEntry>)result.GetType().GetProperty("items")!.GetValue(result)!);
+    }
+}
