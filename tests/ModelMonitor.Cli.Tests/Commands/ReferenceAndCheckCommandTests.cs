@@ -43,22 +43,23 @@ public sealed class ReferenceAndCheckCommandTests(AzuriteFixture azurite)
         var reference = await CliRun.InvokeAsync("reference", "build", "--model", model, "--version", "v1", "--data", trainingFile);
         Assert.True(reference.ExitCode == 0, reference.ToString());
 
-        // Two hours ago, amounts far above anything in the reference.
+        // The two hours before the last, amounts far above anything in the reference: a drift has to persist (two of three
+        // windows) before it alerts, so one drifted hour alone would not.
         var clock = TimeSlices.NewClock();
-        var start = TimeSlices.HourStart(clock, 2);
-        var recent = Enumerable.Range(0, 600).Select(i => EventLines.Prediction(model, $"c{i}", start.AddSeconds(i * 6), string.Create(CultureInfo.InvariantCulture, $"\"amount\":{500 + (i % 100)}")));
+        var start = TimeSlices.HourStart(clock, 3);
+        var recent = Enumerable.Range(0, 1200).Select(i => EventLines.Prediction(model, $"c{i}", start.AddSeconds(i * 6), string.Create(CultureInfo.InvariantCulture, $"\"amount\":{500 + (i % 100)}")));
         var source = azurite.NewSourceName();
         var ingest = await CliRun.InvokeAsync(clock, "ingest", "--events", await EventLines.WriteFileAsync(recent), "--source", source);
         Assert.True(ingest.ExitCode == 0, ingest.ToString());
 
-        var first = await CliRun.InvokeAsync(clock, "check", "--lookback-hours", "3", "--format", "json");
-        var second = await CliRun.InvokeAsync(clock, "check", "--lookback-hours", "3", "--format", "json");
+        var first = await CliRun.InvokeAsync(clock, "check", "--lookback-hours", "4", "--format", "json");
+        var second = await CliRun.InvokeAsync(clock, "check", "--lookback-hours", "4", "--format", "json");
 
         Assert.True(first.ExitCode == 0, first.ToString());
         using var a = JsonDocument.Parse(first.StdoutLine);
         using var b = JsonDocument.Parse(second.StdoutLine);
-        // The clock's hours are this test's alone: its 12 five-minute windows and the hour, nothing else.
-        Assert.Equal(13, a.RootElement.GetProperty("evaluated").GetInt32());
+        // The clock's hours are this test's alone: its 24 five-minute windows and the two hours, nothing else.
+        Assert.Equal(26, a.RootElement.GetProperty("evaluated").GetInt32());
         Assert.True(a.RootElement.GetProperty("alertsRaised").GetInt32() > 0, first.Stdout);
         Assert.Equal(0, b.RootElement.GetProperty("evaluated").GetInt32());
         Assert.Equal(0, b.RootElement.GetProperty("alertsRaised").GetInt32());

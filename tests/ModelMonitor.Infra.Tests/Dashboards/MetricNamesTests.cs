@@ -12,11 +12,8 @@ namespace ModelMonitor.Infra.Tests.Dashboards;
 /// </summary>
 public sealed partial class MetricNamesTests
 {
-    /// <summary>
-    /// Charted before anything emits them: <c>modelmonitor.rollbacks</c> belongs to the rollback orchestration
-    /// (issue 10), which is being built in parallel. Remove it from here when that lands.
-    /// </summary>
-    private static readonly string[] Pending = ["modelmonitor.rollbacks"];
+    /// <summary>Charted or alerted on before anything emits them: none.</summary>
+    private static readonly string[] Pending = [];
 
     [Fact]
     public void WorkbookAndAlertRules_ReferenceOnlyMetricsTheCodeCreates()
@@ -72,6 +69,7 @@ public sealed partial class MetricNamesTests
         listener.Start();
         using (new MonitorMetrics(factory))
         using (new AlertMetrics(factory))
+        using (new ModelMonitor.Service.Telemetry.RollbackMetrics(factory))
         {
             return [.. names.Order(StringComparer.Ordinal)];
         }
