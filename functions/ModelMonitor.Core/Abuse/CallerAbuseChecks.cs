@@ -18,7 +18,10 @@ namespace ModelMonitor.Core.Abuse;
 /// <item><see cref="AbuseSubkind.Rate"/>: the caller stands out of the population of the hour (robust z-score over
 /// the median and MAD of per-caller counts, and a minimum ratio to the median) <em>and</em> out of its own history
 /// (the median of the same hour on up to <see cref="AbusePolicy.HistoryDays"/> earlier days: a minimum ratio and a
-/// Poisson upper tail below α). A caller with too little own history is judged on the population alone. Requiring both
+/// Poisson upper tail below α; a caller never seen in those hours has a baseline of 0, so a new caller is in effect
+/// judged on the population alone). While the model's own history covers fewer than
+/// <see cref="AbusePolicy.MinimumHistoryDays"/> earlier days the rule is not judged (evidence <c>baseline</c> null),
+/// as every caller would look new. Requiring both
 /// keeps a legitimately large caller (a partner's batch job, say) from firing every hour, and a small caller that
 /// doubles from firing at all.</item>
 /// <item><see cref="AbuseSubkind.Quota"/>: more requests than the policy's hard quota (off by default); judged at any volume.</item>
@@ -140,6 +143,7 @@ public static class CallerAbuseChecks
                 continue;
             }
 
+            // Inside the coverage a caller absent from an hour sent nothing then: a new caller's baseline is 0.
             own.Add(series.Summary(earlier)?.Callers.GetCount(caller) ?? 0);
         }
 
@@ -149,6 +153,7 @@ public static class CallerAbuseChecks
             ["requests"] = requests,
             ["baseline"] = baseline,
             ["baselineDays"] = own.Count,
+            ["daysSeen"] = own.Count(c => c > 0),
             // A baseline of zero (a caller absent on most earlier days) is tested as one request an hour.
             ["ownPValue"] = baseline is { } b ? PoissonUpperTail(requests, Math.Max(b, 1.0)) : null,
             ["populationCallers"] = population.Callers,
@@ -174,9 +179,10 @@ public static class CallerAbuseChecks
             return false;
         }
 
+        // With too short a model history nothing is guessed: every caller would look new.
         if (evidence["baseline"] is not { } baseline)
         {
-            return true;
+            return false;
         }
 
         return requests >= policy.OwnRatio * Math.Max(baseline, 1.0) && evidence["ownPValue"] < policy.Alpha;
@@ -188,9 +194,9 @@ public static class CallerAbuseChecks
         {
             AbuseSubkind.Quota => string.Create(CultureInfo.InvariantCulture, $"over its quota of {evidence["quota"]} per hour"),
             AbuseSubkind.Share => string.Create(CultureInfo.InvariantCulture, $"{evidence["share"]:P1} of all {evidence["hourRequests"]} requests"),
-            _ => evidence["baseline"] is { } baseline
-                ? string.Create(CultureInfo.InvariantCulture, $"against its own median {baseline:0.#} in this hour on earlier days and a median caller's {evidence["populationMedian"]:0.#} (robust z {evidence["robustZ"]:0.#})")
-                : string.Create(CultureInfo.InvariantCulture, $"a new caller, against a median caller's {evidence["populationMedian"]:0.#} (robust z {evidence["robustZ"]:0.#})"),
+            _ => evidence["daysSeen"] > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"against its own median {evidence["baseline"]:0.#} in this hour on earlier days and a median caller's {evidence["populationMedian"]:0.#} (robust z {evidence["robustZ"]:0.#})")
+                : string.Create(CultureInfo.InvariantCulture, $"a new caller (not seen in this hour on {evidence["baselineDays"]} earlier days), against a median caller's {evidence["populationMedian"]:0.#} (robust z {evidence["robustZ"]:0.#})"),
         };
         var message = string.Create(
             CultureInfo.InvariantCulture,
