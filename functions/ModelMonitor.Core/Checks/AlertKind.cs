@@ -13,8 +13,9 @@ public static class AlertKind
     public const string ComputationalRegression = "computational-regression";
     public const string ErrorRate = "error-rate";
     public const string FeedbackLoop = "feedback-loop";
+    public const string Abuse = "abuse";
 
     /// <summary>Every kind.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [FeatureDrift, PredictionDrift, DatasetDrift, LabelShift, DataQuality, ModelQuality, UsageSwing, ComputationalRegression, ErrorRate, FeedbackLoop];
+        [FeatureDrift, PredictionDrift, DatasetDrift, LabelShift, DataQuality, ModelQuality, UsageSwing, ComputationalRegression, ErrorRate, FeedbackLoop, Abuse];
 }

@@ -1,0 +1,14 @@
+namespace ModelMonitor.Core.Abuse;
+
+/// <summary>Subkinds of <see cref="Checks.AlertKind.Abuse"/>: which rule named the caller.</summary>
+public static class AbuseSubkind
+{
+    /// <summary>Far above its own history (or, for a new caller, none) and far above the population of callers.</summary>
+    public const string Rate = "rate";
+
+    /// <summary>Over the policy's hard quota of requests per hour.</summary>
+    public const string Quota = "quota";
+
+    /// <summary>More than the policy's share of all requests of the hour.</summary>
+    public const string Share = "share";
+}

@@ -1,0 +1,103 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+using ModelMonitor.Core.Abuse;
+using ModelMonitor.Core.Alerts;
+using ModelMonitor.Core.Operations;
+using ModelMonitor.Core.Summaries;
+using ModelMonitor.Core.Windows;
+using ModelMonitor.Storage.Blobs;
+
+namespace ModelMonitor.Service.Checks;
+
+/// <summary>
+/// Runs the per-caller abuse checks (<see cref="CallerAbuseChecks"/>) of every model for the last complete hour: reads
+/// each version's hourly summaries through <see cref="SummaryReader"/> (as <see cref="OperationalCheckRunner"/> does),
+/// evaluates them and raises the <c>abuse</c> alerts through <see cref="IAlertSink"/>, whose dedup key makes a re-run
+/// of the same hour raise nothing new. One model failing is logged and counted; the others still run.
+/// </summary>
+/// <remarks>
+/// One policy for every model for now (<paramref name="policy"/>); a per-model source (the <c>checks</c> section's
+/// <c>abuse</c> member, parsed by <see cref="AbusePolicyJson"/>) is the integrator's to wire, like
+/// <see cref="IOperationalPolicySource"/>. <paramref name="evaluated"/> sees every model's result (per-caller
+/// judgements included), e.g. to update reputations.
+/// </remarks>
+public sealed partial class AbuseCheckRunner(
+    SummaryReader reader,
+    AbusePolicy policy,
+    IAlertSink alerts,
+    TimeProvider timeProvider,
+    ILogger<AbuseCheckRunner> logger,
+    int? historyDays = null,
+    Action<string, AbuseCheckResult>? evaluated = null)
+{
+    public async Task<OperationalRunResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var hourEnd = Granularity.Hour.Floor(timeProvider.GetUtcNow());
+        var versions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var model in reader.ListModelVersionsAsync(cancellationToken))
+        {
+            if (!versions.TryGetValue(model.ModelId, out var list))
+            {
+                list = [];
+                versions[model.ModelId] = list;
+            }
+
+            list.Add(model.ModelVersion);
+        }
+
+        int evaluatedModels = 0;
+        int raised = 0;
+        int failed = 0;
+        foreach (var (modelId, modelVersions) in versions)
+        {
+            try
+            {
+                if (await ReadHistoryAsync(modelId, modelVersions, hourEnd, historyDays ?? CallerAbuseChecks.HistoryDays(policy), cancellationToken) is not { } history)
+                {
+                    continue;
+                }
+
+                var result = CallerAbuseChecks.Evaluate(history, policy, hourEnd);
+                var recorded = await alerts.RaiseAsync(result.Alerts, cancellationToken);
+                evaluated?.Invoke(modelId, result);
+                evaluatedModels++;
+                raised += recorded.Count;
+            }
+            catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: not (429 or >= 500) })
+            {
+                LogModelFailed(logger, ex, modelId);
+                failed++;
+            }
+        }
+
+        return new OperationalRunResult(evaluatedModels, raised, failed);
+    }
+
+    private async Task<ServingHistory?> ReadHistoryAsync(string modelId, List<string> modelVersions, DateTimeOffset hourEnd, int days, CancellationToken cancellationToken)
+    {
+        // Only the judged hour and the same hour on earlier days are read: the rules look at nothing else.
+        var judged = hourEnd - Granularity.Hour.Length;
+        var hours = new System.Collections.Concurrent.ConcurrentBag<WindowSummary>();
+        var slots = modelVersions.SelectMany(version => Enumerable.Range(0, days).Select(d => (Version: version, Hour: judged - TimeSpan.FromDays(d))));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = OperationalCheckRunner.ReadConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(slots, options, async (slot, token) =>
+        {
+            if (await reader.ReadRangeAsync(modelId, slot.Version, slot.Hour, slot.Hour + Granularity.Hour.Length, token) is { EventCount: > 0 } summary)
+            {
+                hours.Add(summary);
+            }
+        });
+
+        if (hours.Count == 0)
+        {
+            return null;
+        }
+
+        // Coverage from the earliest same-hour read: earlier days without a summary inside it served nothing.
+        var coverage = Granularity.Hour.Floor(hours.Min(h => h.WindowStart));
+        return new ServingHistory(modelId, coverage, hours);
+    }
+
+    [LoggerMessage(EventId = 4150, Level = LogLevel.Error, Message = "Abuse checks of {ModelId} failed; the other models still run")]
+    private static partial void LogModelFailed(ILogger logger, Exception exception, string modelId);
+}
