@@ -56,7 +56,7 @@ public sealed class DeadLetterAndBlocklistFunctionsTests
         var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var caller in new[] { "svc-a", "svc-b", "svc-c" })
         {
-            await table.AddEntityAsync(new TableEntity(TableBlocklist.Partition, caller) { ["Reason"] = "poisoned references", ["Since"] = since, ["AddedBy"] = "ana" });
+            await table.AddEntityAsync(new TableEntity("*", caller) { ["Reason"] = "poisoned references", ["Since"] = since, ["AddedBy"] = "ana" });
         }
 
         var functions = new BlocklistFunctions(new TableBlocklist(table));
