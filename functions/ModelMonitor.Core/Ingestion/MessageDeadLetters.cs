@@ -22,18 +22,19 @@ public static class MessageDeadLetters
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(into);
 
-        // Positions of the rejected results: at most the cap is kept, the rest only counted (no per-element copy).
+        // Positions of the rejected results: at most the cap is kept, the rest only counted (no per-element copy). Nearly
+        // every message is valid, and ingest calls this for each one, so nothing is allocated until a rejection shows up.
         var rejectedCount = 0;
-        var kept = new List<int>();
+        List<int>? kept = null;
         for (var i = 0; i < results.Count; i++)
         {
             if (!results[i].IsValid && rejectedCount++ < limits.MaxLettersPerMessage)
             {
-                kept.Add(i);
+                (kept ??= []).Add(i);
             }
         }
 
-        if (rejectedCount == 0)
+        if (kept is null)
         {
             return;
         }
