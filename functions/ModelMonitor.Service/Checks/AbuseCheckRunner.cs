@@ -33,17 +33,7 @@ public sealed partial class AbuseCheckRunner(
     public async Task<OperationalRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var hourEnd = Granularity.Hour.Floor(timeProvider.GetUtcNow());
-        var versions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var model in reader.ListModelVersionsAsync(cancellationToken))
-        {
-            if (!versions.TryGetValue(model.ModelId, out var list))
-            {
-                list = [];
-                versions[model.ModelId] = list;
-            }
-
-            list.Add(model.ModelVersion);
-        }
+        var versions = await ServingHistoryReader.ModelVersionsAsync(reader, cancellationToken);
 
         int evaluatedModels = 0;
         int raised = 0;
@@ -73,29 +63,12 @@ public sealed partial class AbuseCheckRunner(
         return new OperationalRunResult(evaluatedModels, raised, failed);
     }
 
-    private async Task<ServingHistory?> ReadHistoryAsync(string modelId, List<string> modelVersions, DateTimeOffset hourEnd, int days, CancellationToken cancellationToken)
+    // Only the judged hour and the same hour on earlier days are read: the rules look at nothing else.
+    private Task<ServingHistory?> ReadHistoryAsync(string modelId, List<string> modelVersions, DateTimeOffset hourEnd, int days, CancellationToken cancellationToken)
     {
-        // Only the judged hour and the same hour on earlier days are read: the rules look at nothing else.
         var judged = hourEnd - Granularity.Hour.Length;
-        var hours = new System.Collections.Concurrent.ConcurrentBag<WindowSummary>();
-        var slots = modelVersions.SelectMany(version => Enumerable.Range(0, days).Select(d => (Version: version, Hour: judged - TimeSpan.FromDays(d))));
-        var options = new ParallelOptions { MaxDegreeOfParallelism = OperationalCheckRunner.ReadConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(slots, options, async (slot, token) =>
-        {
-            if (await reader.ReadRangeAsync(modelId, slot.Version, slot.Hour, slot.Hour + Granularity.Hour.Length, token) is { EventCount: > 0 } summary)
-            {
-                hours.Add(summary);
-            }
-        });
-
-        if (hours.Count == 0)
-        {
-            return null;
-        }
-
-        // Coverage from the earliest same-hour read: earlier days without a summary inside it served nothing.
-        var coverage = Granularity.Hour.Floor(hours.Min(h => h.WindowStart));
-        return new ServingHistory(modelId, coverage, hours);
+        return ServingHistoryReader.ReadAsync(
+            reader, modelId, modelVersions.SelectMany(version => Enumerable.Range(0, days).Select(d => (version, judged - TimeSpan.FromDays(d)))), cancellationToken);
     }
 
     [LoggerMessage(EventId = 4150, Level = LogLevel.Error, Message = "Abuse checks of {ModelId} failed; the other models still run")]

@@ -32,22 +32,12 @@ public sealed partial class OperationalCheckRunner(
     Action<string, OperationalCheckResult>? evaluated = null)
 {
     /// <summary>Hour reads in flight per model.</summary>
-    public const int ReadConcurrency = 8;
+    public const int ReadConcurrency = ServingHistoryReader.ReadConcurrency;
 
     public async Task<OperationalRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var hourEnd = Granularity.Hour.Floor(timeProvider.GetUtcNow());
-        var versions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await foreach (var model in reader.ListModelVersionsAsync(cancellationToken))
-        {
-            if (!versions.TryGetValue(model.ModelId, out var list))
-            {
-                list = [];
-                versions[model.ModelId] = list;
-            }
-
-            list.Add(model.ModelVersion);
-        }
+        var versions = await ServingHistoryReader.ModelVersionsAsync(reader, cancellationToken);
 
         int evaluatedModels = 0;
         int raised = 0;
@@ -78,28 +68,11 @@ public sealed partial class OperationalCheckRunner(
         return new OperationalRunResult(evaluatedModels, raised, failed);
     }
 
-    private async Task<ServingHistory?> ReadHistoryAsync(string modelId, List<string> modelVersions, DateTimeOffset hourEnd, int days, CancellationToken cancellationToken)
+    private Task<ServingHistory?> ReadHistoryAsync(string modelId, List<string> modelVersions, DateTimeOffset hourEnd, int days, CancellationToken cancellationToken)
     {
         var from = hourEnd - TimeSpan.FromDays(days);
-        var hours = new System.Collections.Concurrent.ConcurrentBag<WindowSummary>();
-        var slots = modelVersions.SelectMany(version => Enumerable.Range(0, days * 24).Select(i => (Version: version, Hour: from + (i * Granularity.Hour.Length))));
-        // Each hour is one or two small reads: several in flight hide the storage round trips.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = ReadConcurrency, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(slots, options, async (slot, token) =>
-        {
-            if (await reader.ReadRangeAsync(modelId, slot.Version, slot.Hour, slot.Hour + Granularity.Hour.Length, token) is { EventCount: > 0 } summary)
-            {
-                hours.Add(summary);
-            }
-        });
-
-        if (hours.Count == 0)
-        {
-            return null;
-        }
-
-        var coverage = Granularity.Hour.Floor(hours.Min(h => h.WindowStart));
-        return new ServingHistory(modelId, coverage, hours);
+        return ServingHistoryReader.ReadAsync(
+            reader, modelId, modelVersions.SelectMany(version => Enumerable.Range(0, days * 24).Select(i => (version, from + (i * Granularity.Hour.Length)))), cancellationToken);
     }
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "Operational checks of {ModelId} failed; the other models still run")]
