@@ -10,9 +10,10 @@ namespace ModelMonitor.Storage.Blobs;
 /// rewritten by a late event or label, or a new partition's window, makes it stale.
 /// </summary>
 /// <remarks>
-/// Blob last-modified times have one-second resolution, so a window rewritten within the same second as the newest
-/// source the roll-up read is not seen by the lenient rule; <see cref="RollupService"/> decides rebuilds on the exact
-/// fingerprint and so repairs such a roll-up on its next run.
+/// Listed last-modified times have one-second resolution, so a window rewritten in the same second as the newest source
+/// the roll-up read looks no newer. The roll-up therefore also records the fingerprint of its newest sources (those
+/// modified in that last second, <see cref="SourcesEdgeMetadata"/>): a rewrite in that second changes it, a deletion of
+/// older windows does not. <see cref="RollupService"/> decides rebuilds on the exact fingerprint alone.
 /// </remarks>
 public static class RollupCurrency
 {
@@ -21,6 +22,9 @@ public static class RollupCurrency
 
     /// <summary>Metadata: the latest last-modified time of those windows, in UTC ticks.</summary>
     public const string SourcesModifiedMetadata = "sourcesmodified";
+
+    /// <summary>Metadata: fingerprint of the sources modified at exactly <see cref="SourcesModifiedMetadata"/>.</summary>
+    public const string SourcesEdgeMetadata = "sourcesedge";
 
     /// <summary>True when the roll-up with <paramref name="metadata"/> may stand in for the base windows <paramref name="sources"/> listed now.</summary>
     public static bool IsCurrent(IDictionary<string, string> metadata, IReadOnlyCollection<WindowBlobInfo> sources)
@@ -35,7 +39,9 @@ public static class RollupCurrency
 
         return metadata.TryGetValue(SourcesModifiedMetadata, out var text)
             && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            && sources.All(s => s.LastModified is { } modified && modified.UtcTicks <= ticks);
+            && metadata.TryGetValue(SourcesEdgeMetadata, out var edge)
+            && sources.All(s => s.LastModified is { } modified && modified.UtcTicks <= ticks)
+            && edge == SourceFingerprint.Of(sources.Where(s => s.LastModified!.Value.UtcTicks == ticks));
     }
 
     /// <summary>True when the roll-up was built from exactly <paramref name="sources"/> (names and ETags).</summary>
@@ -52,7 +58,9 @@ public static class RollupCurrency
         var metadata = new Dictionary<string, string> { [SourcesMetadata] = SourceFingerprint.Of(sources) };
         if (sources.Count > 0 && sources.All(s => s.LastModified is not null))
         {
-            metadata[SourcesModifiedMetadata] = sources.Max(s => s.LastModified!.Value.UtcTicks).ToString(CultureInfo.InvariantCulture);
+            var newest = sources.Max(s => s.LastModified!.Value.UtcTicks);
+            metadata[SourcesModifiedMetadata] = newest.ToString(CultureInfo.InvariantCulture);
+            metadata[SourcesEdgeMetadata] = SourceFingerprint.Of(sources.Where(s => s.LastModified!.Value.UtcTicks == newest));
         }
 
         return metadata;
