@@ -220,6 +220,30 @@ param rollupLookbackHours int = 48
 @description('ChecksSchedule (NCRONTAB, six fields).')
 param checksSchedule string = '0 */15 * * * *'
 
+@description('Checks__LabelLookbackDays: days whose model quality is re-evaluated when late outcomes change them.')
+@minValue(1)
+@maxValue(31)
+param checksLabelLookbackDays int = 7
+
+@description('Checks__FeedbackLoopOutcomeDelayHours: hours after a day ends before the feedback-loop check judges it.')
+@minValue(0)
+@maxValue(168)
+param feedbackLoopOutcomeDelayHours int = 24
+
+@description('Rollup__LabelLookbackDays: days over which roll-ups are rebuilt when a source window changed (late outcomes).')
+@minValue(1)
+@maxValue(31)
+param rollupLabelLookbackDays int = 7
+
+@description('OperationalChecksSchedule (NCRONTAB, six fields): usage swings, silence, regressions, error rate.')
+param operationalChecksSchedule string = '0 10 * * * *'
+
+@description('AbuseChecksSchedule (NCRONTAB, six fields): per-caller abuse checks.')
+param abuseChecksSchedule string = '0 12 * * * *'
+
+@description('FeedbackLoopChecksSchedule (NCRONTAB, six fields): daily feedback-loop checks of recommenders.')
+param feedbackLoopChecksSchedule string = '0 45 2 * * *'
+
 // ---------------------------------------------------------------- names
 
 var token = uniqueString(subscription().id, resourceGroup().id, baseName, environmentName)
@@ -410,6 +434,12 @@ module functionApp 'modules/functionApp.bicep' = {
     rollupDailySchedule: rollupDailySchedule
     rollupLookbackHours: rollupLookbackHours
     checksSchedule: checksSchedule
+    checksLabelLookbackDays: checksLabelLookbackDays
+    feedbackLoopOutcomeDelayHours: feedbackLoopOutcomeDelayHours
+    rollupLabelLookbackDays: rollupLabelLookbackDays
+    operationalChecksSchedule: operationalChecksSchedule
+    abuseChecksSchedule: abuseChecksSchedule
+    feedbackLoopChecksSchedule: feedbackLoopChecksSchedule
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     tags: allTags
   }

@@ -151,6 +151,30 @@ param rollupLookbackHours int
 @description('ChecksSchedule: NCRONTAB (six fields) for the drift/data-quality/model-quality checks.')
 param checksSchedule string
 
+@description('Checks__LabelLookbackDays: how far back whole days are re-evaluated for model quality when their outcomes changed.')
+@minValue(1)
+@maxValue(31)
+param checksLabelLookbackDays int
+
+@description('Checks__FeedbackLoopOutcomeDelayHours: hours after a day ends before the feedback-loop check judges it.')
+@minValue(0)
+@maxValue(168)
+param feedbackLoopOutcomeDelayHours int
+
+@description('Rollup__LabelLookbackDays: how far back roll-ups are rebuilt when a source window changed (late outcomes).')
+@minValue(1)
+@maxValue(31)
+param rollupLabelLookbackDays int
+
+@description('OperationalChecksSchedule: NCRONTAB (six fields) for the usage-swing, silence, regression and error-rate checks.')
+param operationalChecksSchedule string
+
+@description('AbuseChecksSchedule: NCRONTAB (six fields) for the per-caller abuse checks.')
+param abuseChecksSchedule string
+
+@description('FeedbackLoopChecksSchedule: NCRONTAB (six fields) for the daily feedback-loop checks of recommenders.')
+param feedbackLoopChecksSchedule string
+
 @description('Log Analytics workspace that receives the app diagnostics.')
 param logAnalyticsWorkspaceId string
 
@@ -184,6 +208,12 @@ var appSettings = {
   RollupDailySchedule: rollupDailySchedule
   Rollup__LookbackHours: string(rollupLookbackHours)
   ChecksSchedule: checksSchedule
+  Checks__LabelLookbackDays: string(checksLabelLookbackDays)
+  Checks__FeedbackLoopOutcomeDelayHours: string(feedbackLoopOutcomeDelayHours)
+  Rollup__LabelLookbackDays: string(rollupLabelLookbackDays)
+  OperationalChecksSchedule: operationalChecksSchedule
+  AbuseChecksSchedule: abuseChecksSchedule
+  FeedbackLoopChecksSchedule: feedbackLoopChecksSchedule
   Notifications__TeamsWebhookUrl: teamsWebhookUrlSetting
   Notifications__SlackWebhookUrl: slackWebhookUrlSetting
   OpsApi__WebhookSharedSecret: webhookSharedSecretSetting

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using ModelMonitor.Core.Abuse;
 using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Operations;
 using ModelMonitor.Core.Statistics;
 
 namespace ModelMonitor.Core.Configuration;
@@ -20,7 +22,9 @@ namespace ModelMonitor.Core.Configuration;
 ///                    "criticalRateIncrease": 0.1, "minSampleSize": 100 },
 ///   "drift": { "alpha": 0.05, "numericDistanceThreshold": 0.1, "categoricalDistanceThreshold": 0.1,
 ///              "minSampleSize": 100, "datasetDriftShare": 0.5,
-///              "features": { "amount": { "alpha": 0.01, "numericDistanceThreshold": 0.2 } } }
+///              "features": { "amount": { "alpha": 0.01, "numericDistanceThreshold": 0.2 } } },
+///   "operational": { … },                              // OperationalPolicyJson (the operational checks' timer)
+///   "abuse": { … }                                     // AbusePolicyJson (the abuse checks' timer)
 /// }
 /// </code>
 /// A model's document is read over the "*" defaults document by <see cref="Merge"/> (the model's values win).
@@ -30,7 +34,13 @@ public static class CheckPolicyJson
     /// <summary>The model id whose document holds the defaults of every model.</summary>
     public const string DefaultsModelId = "*";
 
-    private static readonly string[] TopLevel = ["minimumAlertSeverity", "disabledKinds", "persistence", "dataQuality", "drift"];
+    /// <summary>Member holding the operational checks' policy, validated by <see cref="OperationalPolicyJson"/>.</summary>
+    public const string OperationalMember = "operational";
+
+    /// <summary>Member holding the abuse checks' policy, validated by <see cref="AbusePolicyJson"/>.</summary>
+    public const string AbuseMember = "abuse";
+
+    private static readonly string[] TopLevel = ["minimumAlertSeverity", "disabledKinds", "persistence", "dataQuality", "drift", OperationalMember, AbuseMember];
     private static readonly string[] PersistenceNames = ["required", "window", "immediateSeverity", "escalateWhenSustained"];
     private static readonly string[] DataQualityNames =
         ["missingRateIncrease", "outOfRangeShare", "unseenCategoryShare", "significance", "minNonFiniteIncrease", "minRateRatio", "criticalRateIncrease", "minSampleSize"];
@@ -114,6 +124,9 @@ public static class CheckPolicyJson
         RejectUnknown(values, "$.persistence", PersistenceNames, errors);
         RejectUnknown(values, "$.dataQuality", DataQualityNames, errors);
         RejectUnknown(values, "$.drift", DriftNames, errors);
+        // The runners of these members read them on their own; validated here so one document is judged whole.
+        Member(values, OperationalMember, json => OperationalPolicyJson.TryParse(json, out var error) is null ? error : null, errors);
+        Member(values, AbuseMember, json => AbusePolicyJson.TryParse(json, out var error) is null ? error : null, errors);
         var reader = new CheckPolicyJsonReader(values, errors);
         Severity minimum = reader.Severity("$.minimumAlertSeverity", Severity.Warning);
         List<string> disabled = reader.Kinds("$.disabledKinds");
@@ -174,6 +187,14 @@ public static class CheckPolicyJson
         categoricalDistanceThreshold: reader.Number($"{path}.categoricalDistanceThreshold", basis.CategoricalDistanceThreshold),
         wassersteinStdFloor: basis.WassersteinStdFloor,
         requireSignificantDistance: basis.RequireSignificantDistance);
+
+    private static void Member(Dictionary<string, JsonElement> values, string name, Func<string, string?> validate, List<string> errors)
+    {
+        if (values.TryGetValue($"$.{name}", out JsonElement element) && validate(element.GetRawText()) is { } error)
+        {
+            errors.Add($"$.{name}: {error}");
+        }
+    }
 
     private static void RejectUnknown(Dictionary<string, JsonElement> values, string path, string[] known, List<string> errors)
     {

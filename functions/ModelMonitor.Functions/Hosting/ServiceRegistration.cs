@@ -61,6 +61,7 @@ public static class ServiceRegistration
             sp.GetRequiredService<CheckPolicy>(),
             TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChecksOptions>>().Value.LookbackHours),
             evaluated: sp.GetRequiredService<MonitorMetrics>().RecordCheck));
+        services.AddOperationalChecks();
         return services;
     }
 

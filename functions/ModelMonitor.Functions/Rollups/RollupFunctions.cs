@@ -21,8 +21,10 @@ public sealed class RollupFunctions(RollupService rollups, IOptions<RollupOption
 
     private async Task<RollupResult> RunAsync(Granularity granularity, CancellationToken cancellationToken)
     {
-        // Daily roll-ups look back at least two days so yesterday is always covered.
-        var lookback = TimeSpan.FromHours(Math.Max(options.Value.LookbackHours, granularity == Granularity.Day ? 48 : 1));
+        // Daily roll-ups look back at least two days so yesterday is always covered; both tiers look back over the label
+        // lookback too, so outcomes arriving days later still reach them (a listing per day finds the stale ones).
+        var hours = Math.Max(options.Value.LookbackHours, options.Value.LabelLookbackDays * 24);
+        var lookback = TimeSpan.FromHours(Math.Max(hours, granularity == Granularity.Day ? 48 : 1));
         var result = await rollups.RunAsync(granularity, lookback, cancellationToken);
         metrics.RollupsWritten.Add(result.Written, new KeyValuePair<string, object?>("granularity", granularity.Name));
         Log.RollupCompleted(logger, granularity.Name, result.Written, result.Unchanged);

@@ -16,9 +16,8 @@ namespace ModelMonitor.Service.Checks;
 /// of the same hour raise nothing new. One model failing is logged and counted; the others still run.
 /// </summary>
 /// <remarks>
-/// One policy for every model for now (<paramref name="policy"/>); a per-model source (the <c>checks</c> section's
-/// <c>abuse</c> member, parsed by <see cref="AbusePolicyJson"/>) is the integrator's to wire, like
-/// <see cref="IOperationalPolicySource"/>. <paramref name="evaluated"/> sees every model's result (per-caller
+/// <paramref name="policy"/> for every model, unless <paramref name="policies"/> gives each model its own (the app reads
+/// the <c>checks</c> section's <c>abuse</c> member through <see cref="ConfigStoreAbusePolicySource"/>). <paramref name="evaluated"/> sees every model's result (per-caller
 /// judgements included), e.g. to update reputations.
 /// </remarks>
 public sealed partial class AbuseCheckRunner(
@@ -28,7 +27,8 @@ public sealed partial class AbuseCheckRunner(
     TimeProvider timeProvider,
     ILogger<AbuseCheckRunner> logger,
     int? historyDays = null,
-    Action<string, AbuseCheckResult>? evaluated = null)
+    Action<string, AbuseCheckResult>? evaluated = null,
+    IAbusePolicySource? policies = null)
 {
     public async Task<OperationalRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -42,20 +42,22 @@ public sealed partial class AbuseCheckRunner(
         {
             try
             {
-                if (await ReadHistoryAsync(modelId, modelVersions, hourEnd, historyDays ?? CallerAbuseChecks.HistoryDays(policy), cancellationToken) is not { } history)
+                var modelPolicy = policies is null ? policy : await policies.GetAsync(modelId, cancellationToken);
+                if (await ReadHistoryAsync(modelId, modelVersions, hourEnd, historyDays ?? CallerAbuseChecks.HistoryDays(modelPolicy), cancellationToken) is not { } history)
                 {
                     continue;
                 }
 
-                var result = CallerAbuseChecks.Evaluate(history, policy, hourEnd);
+                var result = CallerAbuseChecks.Evaluate(history, modelPolicy, hourEnd);
                 var recorded = await alerts.RaiseAsync(result.Alerts, cancellationToken);
                 evaluated?.Invoke(modelId, result);
                 evaluatedModels++;
                 raised += recorded.Count;
             }
-            catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: not (429 or >= 500) })
+            // Anything but cancellation and a transient storage failure (which the timer's next run retries for all) is this model's only.
+            catch (Exception ex) when (ex is not OperationCanceledException and not RequestFailedException { Status: 429 or >= 500 })
             {
-                LogModelFailed(logger, ex, modelId);
+                LogModelFailed(logger, ex, modelId, (ex as CorruptBlobException)?.BlobName ?? "-");
                 failed++;
             }
         }
@@ -71,6 +73,6 @@ public sealed partial class AbuseCheckRunner(
             reader, modelId, modelVersions.SelectMany(version => Enumerable.Range(0, days).Select(d => (version, judged - TimeSpan.FromDays(d)))), cancellationToken);
     }
 
-    [LoggerMessage(EventId = 4150, Level = LogLevel.Error, Message = "Abuse checks of {ModelId} failed; the other models still run")]
-    private static partial void LogModelFailed(ILogger logger, Exception exception, string modelId);
+    [LoggerMessage(EventId = 4150, Level = LogLevel.Error, Message = "Abuse checks of {ModelId} failed (blob {BlobName}); the other models still run")]
+    private static partial void LogModelFailed(ILogger logger, Exception exception, string modelId, string blobName);
 }

@@ -23,6 +23,8 @@ namespace ModelMonitor.Service.Checks;
 /// and alerts follow <see cref="CheckPolicy.Persistence"/> over the previous check results of the same series.
 /// One failing model (a corrupt reference or window blob, any other exception) is logged with the blob's name, counted
 /// in <see cref="CheckRunResult.Failed"/>, and the run carries on with the other models.
+/// With <c>labelLookback</c>, complete days within it whose base windows changed (outcomes arriving days after their
+/// predictions) have their model quality evaluated again as whole days (results under <see cref="LabelTier"/>).
 /// </remarks>
 public sealed class CheckRunner(
     SummaryReader reader,
@@ -35,8 +37,12 @@ public sealed class CheckRunner(
     bool includeBaseWindows = true,
     Action<CheckResult, IReadOnlyList<MonitorAlert>>? evaluated = null,
     ILogger<CheckRunner>? logger = null,
-    IModelConfigStore? configs = null)
+    IModelConfigStore? configs = null,
+    TimeSpan? labelLookback = null)
 {
+    /// <summary>Tier name of the daily model-quality results of the late-label pass (<c>checkresults/labels-1d/…</c>).</summary>
+    public const string LabelTier = "labels-1d";
+
     private readonly ILogger log = (ILogger?)logger ?? NullLogger.Instance;
 
     public async Task<CheckRunResult> RunAsync(CancellationToken cancellationToken = default)
@@ -114,6 +120,63 @@ public sealed class CheckRunner(
             }
         }
 
+        if (labelLookback is { } labels)
+        {
+            total = Add(total, await CheckLateLabelsAsync(model, Granularity.Day.Floor(now - labels), Granularity.Day.Floor(now), reference, modelPolicy, cancellationToken));
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Model quality of each complete day within the label lookback whose base windows changed since it was last
+    /// evaluated, which days after the predictions means outcomes arrived. Only model-quality conditions alert here
+    /// (drift and data quality belong to the windows and hours above), and an old day never resolves an open episode:
+    /// it can open or update one, but whether a condition still holds is for the recent windows to say.
+    /// </summary>
+    private async Task<CheckRunResult> CheckLateLabelsAsync(
+        ModelVersionRef model, DateTimeOffset firstDay, DateTimeOffset today, WindowSummary? reference, CheckPolicy modelPolicy, CancellationToken cancellationToken)
+    {
+        var total = new CheckRunResult(0, 0, 0, 0, 0);
+        var qualityOnly = new CheckPolicy(
+            modelPolicy.Drift, modelPolicy.DataQuality, modelPolicy.ModelQuality, modelPolicy.MinimumAlertSeverity, modelPolicy.Persistence,
+            [.. AlertKind.All.Where(k => k != AlertKind.ModelQuality).Union(modelPolicy.DisabledKinds)]);
+        for (var day = firstDay; day < today; day += Granularity.Day.Length)
+        {
+            var sources = await reader.ListBaseWindowsAsync(model.ModelId, model.ModelVersion, day, Granularity.Day, cancellationToken);
+            if (sources.Count == 0)
+            {
+                continue;
+            }
+
+            var name = CheckResultStore.BlobName(LabelTier, model.ModelId, model.ModelVersion, day);
+            var fingerprint = SourceFingerprint.Of(sources);
+            if (await results.ReadFingerprintAsync(name, cancellationToken) == fingerprint)
+            {
+                total = Add(total, new CheckRunResult(0, 1, 0, 0, 0));
+                continue;
+            }
+
+            // Through the reader: the daily roll-up when it is current, else the hours and windows that are.
+            var current = await reader.ReadRangeAsync(model.ModelId, model.ModelVersion, day, day + Granularity.Day.Length, cancellationToken);
+            var weekAgo = day - TimeSpan.FromDays(7);
+            var trailing = await reader.ReadRangeAsync(model.ModelId, model.ModelVersion, weekAgo, weekAgo + Granularity.Day.Length, cancellationToken);
+            if (current is null || (reference is null && trailing is null))
+            {
+                total = Add(total, new CheckRunResult(0, 0, 1, 0, 0));
+                continue;
+            }
+
+            var history = await ReadHistoryAsync(model, LabelTier, Granularity.Day, day, qualityOnly.Persistence.Window, cancellationToken);
+            var result = CheckEvaluator.Evaluate(reference, trailing, current, qualityOnly, history);
+            var raised = await alerts.RecordAsync(
+                new AlertEvaluation(model.ModelId, model.ModelVersion, result.WindowStart, result.WindowEnd, result.Alerts, new HashSet<string>(StringComparer.Ordinal)),
+                cancellationToken);
+            evaluated?.Invoke(result, raised);
+            await results.WriteAsync(name, Encoding.UTF8.GetBytes(CheckResultJson.Serialize(result)), fingerprint, cancellationToken);
+            total = Add(total, new CheckRunResult(1, 0, 0, raised.Count, 0));
+        }
+
         return total;
     }
 
@@ -143,7 +206,7 @@ public sealed class CheckRunner(
         catch (FormatException ex)
         {
             // A corrupt blob fails this window only; the run carries on and reports it.
-            CheckRunnerLog.CorruptWindowBlob(log, tier.Name, start, model.ModelId, model.ModelVersion, reading, ex);
+            CheckRunnerLog.CorruptWindowBlob(log, tier.Name, start, model.ModelId, model.ModelVersion, (ex as CorruptBlobException)?.BlobName ?? reading, ex);
             return new CheckRunResult(0, 0, 0, 0, 1);
         }
 
@@ -153,7 +216,7 @@ public sealed class CheckRunner(
             return new CheckRunResult(0, 0, 1, 0, 0);
         }
 
-        var history = await ReadHistoryAsync(model, tier, start, modelPolicy.Persistence.Window, cancellationToken);
+        var history = await ReadHistoryAsync(model, tier.Name, tier, start, modelPolicy.Persistence.Window, cancellationToken);
         var result = CheckEvaluator.Evaluate(reference, trailing, current, modelPolicy, history);
 
         // Alerts first: a crash before the result is written re-evaluates and re-raises, which the dedup key absorbs.
@@ -165,12 +228,12 @@ public sealed class CheckRunner(
 
     /// <summary>Condition keys of the previous <c>Window − 1</c> windows of this series, most recent first (null: none stored).</summary>
     private async Task<IReadOnlyList<IReadOnlySet<string>?>> ReadHistoryAsync(
-        ModelVersionRef model, Granularity tier, DateTimeOffset start, int window, CancellationToken cancellationToken)
+        ModelVersionRef model, string tierName, Granularity tier, DateTimeOffset start, int window, CancellationToken cancellationToken)
     {
         var history = new List<IReadOnlySet<string>?>();
         for (var back = 1; back < window; back++)
         {
-            var name = CheckResultStore.BlobName(tier.Name, model.ModelId, model.ModelVersion, start - (back * tier.Length));
+            var name = CheckResultStore.BlobName(tierName, model.ModelId, model.ModelVersion, start - (back * tier.Length));
             var stored = await results.ReadAsync(name, cancellationToken);
             history.Add(stored is null ? null : CheckResultJson.ReadConditionKeys(stored.ToMemory().Span));
         }

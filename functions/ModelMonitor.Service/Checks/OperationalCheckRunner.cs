@@ -58,9 +58,10 @@ public sealed partial class OperationalCheckRunner(
                 evaluatedModels++;
                 raised += recorded.Count;
             }
-            catch (Exception ex) when (ex is FormatException or RequestFailedException { Status: not (429 or >= 500) })
+            // Anything but cancellation and a transient storage failure (which the timer's next run retries for all) is this model's only.
+            catch (Exception ex) when (ex is not OperationCanceledException and not RequestFailedException { Status: 429 or >= 500 })
             {
-                LogModelFailed(logger, ex, modelId);
+                LogModelFailed(logger, ex, modelId, (ex as CorruptBlobException)?.BlobName ?? "-");
                 failed++;
             }
         }
@@ -75,6 +76,6 @@ public sealed partial class OperationalCheckRunner(
             reader, modelId, modelVersions.SelectMany(version => Enumerable.Range(0, days * 24).Select(i => (version, from + (i * Granularity.Hour.Length)))), cancellationToken);
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "Operational checks of {ModelId} failed; the other models still run")]
-    private static partial void LogModelFailed(ILogger logger, Exception exception, string modelId);
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "Operational checks of {ModelId} failed (blob {BlobName}); the other models still run")]
+    private static partial void LogModelFailed(ILogger logger, Exception exception, string modelId, string blobName);
 }

@@ -2,9 +2,10 @@ namespace ModelMonitor.Storage.Blobs;
 
 /// <summary>
 /// A stored blob that cannot be read back (truncated gzip, bad JSON, a summary that fails validation). Not transient:
-/// retrying reads the same bytes. Names the blob so an operator can find and replace it.
+/// retrying reads the same bytes. Names the blob so an operator can find and replace it. A <see cref="FormatException"/>,
+/// so code that handles unreadable summaries handles it too.
 /// </summary>
-public sealed class CorruptBlobException : Exception
+public sealed class CorruptBlobException : FormatException
 {
     public CorruptBlobException()
         : this("(unknown)", null)
