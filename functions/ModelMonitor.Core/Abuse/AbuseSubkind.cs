@@ -11,4 +11,10 @@ public static class AbuseSubkind
 
     /// <summary>More than the policy's share of all requests of the hour.</summary>
     public const string Share = "share";
+
+    /// <summary>
+    /// Far more of its inputs repeat (exactly, or near-identically: numbers bucketed) than the population's: replayed or
+    /// slightly perturbed inputs, as in scraping or model extraction.
+    /// </summary>
+    public const string RepeatedInputs = "repeated-inputs";
 }
