@@ -17,4 +17,7 @@ public static class AbuseSubkind
     /// slightly perturbed inputs, as in scraping or model extraction.
     /// </summary>
     public const string RepeatedInputs = "repeated-inputs";
+
+    /// <summary>The caller's reputation, lowered by abuse rules that fired and not yet recovered, is below the flag threshold.</summary>
+    public const string Reputation = "reputation";
 }

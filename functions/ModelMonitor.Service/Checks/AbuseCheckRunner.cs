@@ -19,7 +19,8 @@ namespace ModelMonitor.Service.Checks;
 /// One policy for every model for now (<paramref name="policy"/>); a per-model source (the <c>checks</c> section's
 /// <c>abuse</c> member, parsed by <see cref="AbusePolicyJson"/>) is the integrator's to wire, like
 /// <see cref="IOperationalPolicySource"/>. <paramref name="evaluated"/> sees every model's result (per-caller
-/// judgements included), e.g. to update reputations.
+/// judgements included). With <paramref name="reputations"/> every judged caller's reputation is updated and the low
+/// ones raise <c>abuse</c>/<c>reputation</c> alerts.
 /// </remarks>
 public sealed partial class AbuseCheckRunner(
     SummaryReader reader,
@@ -28,7 +29,8 @@ public sealed partial class AbuseCheckRunner(
     TimeProvider timeProvider,
     ILogger<AbuseCheckRunner> logger,
     int? historyDays = null,
-    Action<string, AbuseCheckResult>? evaluated = null)
+    Action<string, AbuseCheckResult>? evaluated = null,
+    CallerReputationUpdater? reputations = null)
 {
     public async Task<OperationalRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -49,6 +51,11 @@ public sealed partial class AbuseCheckRunner(
 
                 var result = CallerAbuseChecks.Evaluate(history, policy, hourEnd);
                 var recorded = await alerts.RaiseAsync(result.Alerts, cancellationToken);
+                if (reputations is not null)
+                {
+                    raised += (await alerts.RaiseAsync(await reputations.UpdateAsync(modelId, result, hourEnd, cancellationToken), cancellationToken)).Count;
+                }
+
                 evaluated?.Invoke(modelId, result);
                 evaluatedModels++;
                 raised += recorded.Count;
