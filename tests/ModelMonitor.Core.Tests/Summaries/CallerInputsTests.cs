@@ -109,6 +109,28 @@ public class CallerInputsTests
     }
 
     [Fact]
+    public void Add_InSteadyState_AllocatesNothingEvenWhenEvicting()
+    {
+        // 64 callers through 32 slots: every few events a caller is evicted and its slot reused.
+        var callers = Enumerable.Range(0, 64).Select(i => $"c{i}").ToArray();
+        var inputs = Enumerable.Range(0, 16).Select(i => Input(i, i % 2 == 0 ? "de" : "fr")).ToArray();
+        var counter = new CallerInputs();
+        for (var i = 0; i < 2000; i++)
+        {
+            counter.Add(callers[i % callers.Length], inputs[i % inputs.Length]);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            counter.Add(callers[(i * 7) % callers.Length], inputs[i % inputs.Length]);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(counter.Untracked > 0, "callers were evicted");
+    }
+
+    [Fact]
     public void Merge_OfParts_EqualsTheSummaryOfTheWhole()
     {
         var random = new Random(6);
