@@ -70,6 +70,7 @@ var tableNames = [
   'alerts'
   'config'
   'blocklist'
+  'reputation'
   'audit'
   'versions'
 ]

@@ -82,7 +82,7 @@ resource dataTableContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
       'Microsoft.Authorization/roleDefinitions',
       roleIds.storageTableDataContributor
     )
-    description: 'ModelMonitor: alerts, config, blocklist, audit and versions tables.'
+    description: 'ModelMonitor: alerts, config, blocklist, reputation, audit and versions tables.'
   }
 }
 

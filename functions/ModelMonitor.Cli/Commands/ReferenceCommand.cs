@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Text;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
+using ModelMonitor.Core.Abuse;
 using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Summaries;
 using ModelMonitor.Storage.Blobs;
+using ModelMonitor.Storage.Tables;
 
 namespace ModelMonitor.Cli.Commands;
 
@@ -15,6 +17,8 @@ namespace ModelMonitor.Cli.Commands;
 /// (CSV columns, or JSONL of prediction/v1 events) as the model's reference summary;
 /// <c>modelmonitor reference pin --model ID [--version V] --from T --to T</c> stores a production time range instead.
 /// Without --version the reference serves every version of the model that has none of its own.
+/// <c>build --exclude-reputation-below SCORE</c> (JSONL) leaves out the events of callers whose stored reputation is
+/// below SCORE; <c>pin</c> cannot, as stored windows are aggregates in which a caller's events are no longer apart.
 /// </summary>
 internal static class ReferenceCommand
 {
@@ -31,16 +35,31 @@ internal static class ReferenceCommand
         var model = new Option<string>("--model") { Description = "Model id", Required = true, HelpName = "ID" };
         var version = new Option<string?>("--version") { Description = "Model version (default: any version without its own reference)", HelpName = "V" };
         var data = new Option<FileInfo>("--data") { Description = "Training or validation data: .csv (one column per feature) or .jsonl (prediction/v1 events)", Required = true, HelpName = "FILE" };
-        var command = new Command("build", "Build a reference profile from a CSV or JSONL file") { model, version, data };
+        var excludeBelow = new Option<double?>("--exclude-reputation-below")
+        {
+            Description = "JSONL only: leave out events of callers whose stored reputation for the model is now below this score (0-1); events without a caller are always kept",
+            HelpName = "SCORE",
+        };
+        var command = new Command("build", "Build a reference profile from a CSV or JSONL file") { model, version, data, excludeBelow };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var modelId = InputParsing.RequireIdentifier(parse.GetValue(model), "--model");
             var modelVersion = parse.GetValue(version) is { } v ? InputParsing.RequireIdentifier(v, "--version") : null;
             var file = parse.GetRequiredValue(data);
-            var summary = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase)
-                ? await FromEventsAsync(file, modelId, modelVersion ?? "reference", cancellationToken)
-                : SummaryBuilder.FromColumns((await DriftCommand.ReadCsvAsync(file, "--data", cancellationToken)).Columns, modelId, modelVersion ?? "reference");
-            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, cancellationToken);
+            bool isJsonl = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase);
+            var threshold = parse.GetValue(excludeBelow);
+            if (threshold is { } t && (!isJsonl || !(t > 0 && t <= 1)))
+            {
+                throw new CliUsageException(isJsonl ? "--exclude-reputation-below: must be in (0, 1]." : "--exclude-reputation-below: only for JSONL events (CSV rows have no caller).");
+            }
+
+            var excluded = threshold is { } score
+                ? await LowReputationCallersAsync(context, parse.GetRequiredValue(global.Storage), modelId, score, cancellationToken)
+                : null;
+            var (summary, excludedEvents) = isJsonl
+                ? await FromEventsAsync(file, modelId, modelVersion ?? "reference", excluded, cancellationToken)
+                : (SummaryBuilder.FromColumns((await DriftCommand.ReadCsvAsync(file, "--data", cancellationToken)).Columns, modelId, modelVersion ?? "reference"), 0);
+            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, excluded is null ? null : excludedEvents, cancellationToken);
         });
         return command;
     }
@@ -66,12 +85,30 @@ internal static class ReferenceCommand
                 return ExitCodes.NotFound;
             }
 
-            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, cancellationToken);
+            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, null, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> SaveAsync(CliContext context, string connection, string modelId, string? modelVersion, WindowSummary summary, CancellationToken cancellationToken)
+    /// <summary>Callers of the model whose reputation, decayed to now, is below <paramref name="score"/>.</summary>
+    private static async Task<HashSet<string>> LowReputationCallersAsync(CliContext context, string connection, string modelId, double score, CancellationToken cancellationToken)
+    {
+        var storage = CliStorage.Connect(connection, context.TimeProvider);
+        var store = new TableReputationStore(storage.Clients.Tables.GetTableClient(TableReputationStore.TableName));
+        var now = context.TimeProvider.GetUtcNow();
+        var low = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var reputation in store.ListAsync(modelId, cancellationToken))
+        {
+            if (reputation.ScoreAt(now, ReputationPolicy.Default) < score)
+            {
+                low.Add(reputation.CallerId);
+            }
+        }
+
+        return low;
+    }
+
+    private static async Task<int> SaveAsync(CliContext context, string connection, string modelId, string? modelVersion, WindowSummary summary, long? excludedEvents, CancellationToken cancellationToken)
     {
         var storage = CliStorage.Connect(connection, context.TimeProvider);
         await new ReferenceStore(storage.Clients.References).SaveAsync(modelId, modelVersion, summary, cancellationToken);
@@ -82,13 +119,18 @@ internal static class ReferenceCommand
             w.WriteNumber("events", summary.EventCount);
             w.WriteNumber("features", summary.Features.Count);
             w.WriteNumber("outcomes", summary.Outcomes.Count);
+            if (excludedEvents is { } excluded)
+            {
+                w.WriteNumber("excludedEvents", excluded);
+            }
+
             w.WriteEndObject();
         });
         return ExitCodes.Success;
     }
 
     /// <summary>JSONL of contract-v1 events: parsed and validated exactly as ingest does; invalid lines are an input error.</summary>
-    private static async Task<WindowSummary> FromEventsAsync(FileInfo file, string modelId, string modelVersion, CancellationToken cancellationToken)
+    private static async Task<(WindowSummary Summary, long Excluded)> FromEventsAsync(FileInfo file, string modelId, string modelVersion, HashSet<string>? excludedCallers, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -102,6 +144,7 @@ internal static class ReferenceCommand
         WindowSummary? summary = null;
         DateTimeOffset first = DateTimeOffset.MaxValue, last = DateTimeOffset.MinValue;
         var lineNumber = 0;
+        long excluded = 0;
         await foreach (var line in File.ReadLinesAsync(file.FullName, cancellationToken))
         {
             lineNumber++;
@@ -115,6 +158,12 @@ internal static class ReferenceCommand
             foreach (var result in results)
             {
                 var e = result.Event ?? throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--data: line {lineNumber}: {result.Error}"));
+                if (e.CallerId is { Length: > 0 } caller && excludedCallers?.Contains(caller) == true)
+                {
+                    excluded++;
+                    continue;
+                }
+
                 summary ??= new WindowSummary(modelId, modelVersion, e.Timestamp, e.Timestamp);
                 summary.Add(e);
                 first = e.Timestamp < first ? e.Timestamp : first;
@@ -130,6 +179,6 @@ internal static class ReferenceCommand
         // Stretch the window over the events' time span.
         var spanned = new WindowSummary(modelId, modelVersion, first, last);
         spanned.Merge(summary);
-        return spanned;
+        return (spanned, excluded);
     }
 }

@@ -23,7 +23,10 @@ public sealed record AbusePolicy
         double populationRatio = 5.0,
         long? quotaPerHour = null,
         double maxShare = 0.5,
-        long minimumDistinctCallers = 10)
+        long minimumDistinctCallers = 10,
+        long repeatMinimumInputs = 100,
+        double repeatZ = 6.0,
+        double repeatMinimumExcess = 0.5)
     {
         Enabled = enabled;
         MinimumRequests = PolicyGuard.NonNegative(minimumRequests, nameof(minimumRequests));
@@ -37,6 +40,9 @@ public sealed record AbusePolicy
         QuotaPerHour = quotaPerHour is null or > 0 ? quotaPerHour : throw new ArgumentOutOfRangeException(nameof(quotaPerHour), quotaPerHour, "Must be positive (or null for no quota).");
         MaxShare = PolicyGuard.Fraction(maxShare, nameof(maxShare));
         MinimumDistinctCallers = PolicyGuard.NonNegative(minimumDistinctCallers, nameof(minimumDistinctCallers));
+        RepeatMinimumInputs = repeatMinimumInputs > 0 ? repeatMinimumInputs : throw new ArgumentOutOfRangeException(nameof(repeatMinimumInputs), repeatMinimumInputs, "Must be positive.");
+        RepeatZ = PolicyGuard.Positive(repeatZ, nameof(repeatZ));
+        RepeatMinimumExcess = PolicyGuard.Fraction(repeatMinimumExcess, nameof(repeatMinimumExcess));
     }
 
     /// <summary>Every default.</summary>
@@ -88,4 +94,19 @@ public sealed record AbusePolicy
     /// <summary>Distinct callers (HyperLogLog estimate) the hour needs before the share rule applies.</summary>
     /// <value>Default 10.</value>
     public long MinimumDistinctCallers { get; }
+
+    /// <summary>
+    /// Inputs (events with features, since the caller was tracked) a caller needs in the hour before its repeated inputs
+    /// are judged or it counts in the population of repeat shares. Above an hourly health probe's 60 on purpose.
+    /// </summary>
+    /// <value>Default 100.</value>
+    public long RepeatMinimumInputs { get; }
+
+    /// <summary>Robust z-score of a caller's repeat share against the population's above which it stands out.</summary>
+    /// <value>Default 6.</value>
+    public double RepeatZ { get; }
+
+    /// <summary>Repeat share over the population median, at least (shares are in [0, 1]).</summary>
+    /// <value>Default 0.5: e.g. 60% of a caller's inputs repeat where the median caller repeats 10%.</value>
+    public double RepeatMinimumExcess { get; }
 }

@@ -11,4 +11,13 @@ public static class AbuseSubkind
 
     /// <summary>More than the policy's share of all requests of the hour.</summary>
     public const string Share = "share";
+
+    /// <summary>
+    /// Far more of its inputs repeat (exactly, or near-identically: numbers bucketed) than the population's: replayed or
+    /// slightly perturbed inputs, as in scraping or model extraction.
+    /// </summary>
+    public const string RepeatedInputs = "repeated-inputs";
+
+    /// <summary>The caller's reputation, lowered by abuse rules that fired and not yet recovered, is below the flag threshold.</summary>
+    public const string Reputation = "reputation";
 }

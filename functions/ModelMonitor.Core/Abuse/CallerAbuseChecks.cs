@@ -25,6 +25,9 @@ namespace ModelMonitor.Core.Abuse;
 /// keeps a legitimately large caller (a partner's batch job, say) from firing every hour, and a small caller that
 /// doubles from firing at all.</item>
 /// <item><see cref="AbuseSubkind.Quota"/>: more requests than the policy's hard quota (off by default); judged at any volume.</item>
+/// <item><see cref="AbuseSubkind.RepeatedInputs"/>: far more of the caller's inputs repeat, exactly or near-identically,
+/// than the population's (<see cref="RepeatedInputRule"/>); judged at any request count once the caller has
+/// <see cref="AbusePolicy.RepeatMinimumInputs"/> inputs.</item>
 /// <item><see cref="AbuseSubkind.Share"/>: more than <see cref="AbusePolicy.MaxShare"/> of the hour's requests while
 /// the model has at least <see cref="AbusePolicy.MinimumDistinctCallers"/> distinct callers.</item>
 /// </list>
@@ -79,6 +82,7 @@ public static class CallerAbuseChecks
         var population = PopulationStatistics.Of([.. counted.Select(c => (double)c.Count)]);
         long total = summary.EventCount;
         double distinct = summary.DistinctCallers.Estimate();
+        var repeats = new RepeatedInputRule(summary, policy);
         var alerts = new List<MonitorAlert>();
         var judgements = new List<CallerJudgement>();
         foreach (var (caller, requests) in counted)
@@ -107,6 +111,11 @@ public static class CallerAbuseChecks
                 {
                     fired.Add(AbuseSubkind.Share);
                 }
+            }
+
+            if (repeats.Judge(caller, evidence))
+            {
+                fired.Add(AbuseSubkind.RepeatedInputs);
             }
 
             judgements.Add(new CallerJudgement(caller, requests, fired, evidence));
@@ -194,6 +203,9 @@ public static class CallerAbuseChecks
         {
             AbuseSubkind.Quota => string.Create(CultureInfo.InvariantCulture, $"over its quota of {evidence["quota"]} per hour"),
             AbuseSubkind.Share => string.Create(CultureInfo.InvariantCulture, $"{evidence["share"]:P1} of all {evidence["hourRequests"]} requests"),
+            AbuseSubkind.RepeatedInputs => evidence["repeatZ"] > evidence["nearRepeatZ"]
+                ? string.Create(CultureInfo.InvariantCulture, $"of which {evidence["repeatShare"]:P0} repeated an identical input ({evidence["distinctInputs"]:0} distinct of {evidence["inputs"]} inputs) where a median caller repeats {evidence["populationRepeatShare"]:P0}")
+                : string.Create(CultureInfo.InvariantCulture, $"of which {evidence["nearRepeatShare"]:P0} were near-identical to an earlier input ({evidence["distinctNearInputs"]:0} distinct buckets of {evidence["inputs"]} inputs) where a median caller's share is {evidence["populationNearRepeatShare"]:P0}"),
             _ => evidence["daysSeen"] > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"against its own median {evidence["baseline"]:0.#} in this hour on earlier days and a median caller's {evidence["populationMedian"]:0.#} (robust z {evidence["robustZ"]:0.#})")
                 : string.Create(CultureInfo.InvariantCulture, $"a new caller (not seen in this hour on {evidence["baselineDays"]} earlier days), against a median caller's {evidence["populationMedian"]:0.#} (robust z {evidence["robustZ"]:0.#})"),

@@ -37,6 +37,14 @@ public sealed record CallerReputation(string CallerId, double Score, DateTimeOff
         return new CallerReputation(callerId, Math.Clamp(score, 0.0, 1.0), windowEnd);
     }
 
+    /// <summary>The score decayed toward neutral from <see cref="UpdatedAt"/> to <paramref name="at"/> (no earlier than the update).</summary>
+    public double ScoreAt(DateTimeOffset at, ReputationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        double hours = Math.Max(0, (at - UpdatedAt).TotalHours);
+        return Math.Clamp(1.0 - ((1.0 - Score) * Math.Pow(0.5, hours / policy.HalfLifeHours)), 0.0, 1.0);
+    }
+
     /// <summary>Whether the score is low enough to flag under <paramref name="policy"/>.</summary>
     public bool IsFlagged(ReputationPolicy policy)
     {

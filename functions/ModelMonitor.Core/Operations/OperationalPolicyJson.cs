@@ -17,26 +17,8 @@ namespace ModelMonitor.Core.Operations;
 public static class OperationalPolicyJson
 {
     /// <summary>Parses a policy; on bad input returns null and the reason, never throws.</summary>
-    public static OperationalPolicy? TryParse(string json, out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            var policy = JsonSerializer.Deserialize(json, OperationalJsonContext.Default.OperationalPolicy);
-            error = policy is null ? "The policy is null." : null;
-            return policy;
-        }
-        catch (JsonException ex)
-        {
-            error = ex.Message;
-        }
-        catch (ArgumentException ex)
-        {
-            error = ex.Message;
-        }
-
-        return null;
-    }
+    public static OperationalPolicy? TryParse(string json, out string? error) =>
+        PolicyJson.TryParse(json, OperationalJsonContext.Default.OperationalPolicy, out error);
 
     public static string Serialize(OperationalPolicy policy) => JsonSerializer.Serialize(policy, OperationalJsonContext.Default.OperationalPolicy);
 }

@@ -50,9 +50,14 @@ public sealed class HyperLogLog
     // Largest register value: all 64 - p remaining hash bits zero.
     private int MaxRegister => 64 - _precision + 1;
 
-    public void Add(ReadOnlySpan<char> item)
+    public void Add(ReadOnlySpan<char> item) => AddHash(XxHash64.HashToUInt64(MemoryMarshal.AsBytes(item)));
+
+    /// <summary>
+    /// Adds an item by its own 64-bit hash, for items that are not strings (a feature vector, say). The hash must be
+    /// well mixed in its top bits and the same in every process, since sketches are merged across instances.
+    /// </summary>
+    public void AddHash(ulong hash)
     {
-        ulong hash = XxHash64.HashToUInt64(MemoryMarshal.AsBytes(item));
         int index = (int)(hash >> (64 - _precision));
         ulong rest = hash << _precision;
         int rank = rest == 0 ? MaxRegister : BitOperations.LeadingZeroCount(rest) + 1;
@@ -105,6 +110,9 @@ public sealed class HyperLogLog
 
         return raw;
     }
+
+    /// <summary>Empties the sketch in place, so that a slot can be reused without allocating.</summary>
+    public void Clear() => Array.Clear(_registers);
 
     public HyperLogLog Clone() => new(_precision, (byte[])_registers.Clone());
 

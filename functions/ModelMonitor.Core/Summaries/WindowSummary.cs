@@ -64,6 +64,12 @@ public sealed class WindowSummary
 
     public HyperLogLog DistinctCallers { get; internal set; } = new();
 
+    /// <summary>
+    /// How often the heaviest callers repeat their inputs (exactly, or near-identically), for the abuse check on
+    /// scraping and model extraction. Only events with a caller and at least one feature are counted.
+    /// </summary>
+    public CallerInputs CallerInputs { get; internal set; } = new();
+
     public FrequentItems Slots { get; internal set; } = new(16);
 
     /// <summary>
@@ -151,6 +157,7 @@ public sealed class WindowSummary
         {
             Callers.Add(e.CallerId);
             DistinctCallers.Add(e.CallerId);
+            CallerInputs.Add(e.CallerId, e.Features);
         }
 
         if (e.Slot is not null)
@@ -213,6 +220,7 @@ public sealed class WindowSummary
         Statuses.Merge(other.Statuses);
         Callers.Merge(other.Callers);
         DistinctCallers.Merge(other.DistinctCallers);
+        CallerInputs.Merge(other.CallerInputs);
         Slots.Merge(other.Slots);
         RecommendedItems.Merge(other.RecommendedItems);
         DistinctRecommendedItems.Merge(other.DistinctRecommendedItems);

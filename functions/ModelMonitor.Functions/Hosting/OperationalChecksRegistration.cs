@@ -11,6 +11,7 @@ using ModelMonitor.Functions.Telemetry;
 using ModelMonitor.Service.Checks;
 using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Storage.Configuration;
+using ModelMonitor.Storage.Tables;
 
 namespace ModelMonitor.Functions.Hosting;
 
@@ -40,7 +41,10 @@ public static class OperationalChecksRegistration
             sp.GetRequiredService<IAlertSink>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AbuseCheckRunner>>(),
-            policies: sp.GetRequiredService<IAbusePolicySource>()));
+            policies: sp.GetRequiredService<IAbusePolicySource>(),
+            reputations: new CallerReputationUpdater(
+                new TableReputationStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableReputationStore.TableName)),
+                ReputationPolicy.Default)));
         services.AddSingleton(sp => new FeedbackLoopRunner(
             sp.GetRequiredService<SummaryReader>(),
             sp.GetRequiredService<IAlertSink>(),

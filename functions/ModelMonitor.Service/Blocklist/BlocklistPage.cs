@@ -1,3 +1,5 @@
+using ModelMonitor.Core.Abuse;
+
 namespace ModelMonitor.Service.Blocklist;
 
 /// <summary>One page of block list entries.</summary>

@@ -17,8 +17,10 @@ namespace ModelMonitor.Service.Checks;
 /// </summary>
 /// <remarks>
 /// <paramref name="policy"/> for every model, unless <paramref name="policies"/> gives each model its own (the app reads
-/// the <c>checks</c> section's <c>abuse</c> member through <see cref="ConfigStoreAbusePolicySource"/>). <paramref name="evaluated"/> sees every model's result (per-caller
-/// judgements included), e.g. to update reputations.
+/// the <c>checks</c> section's <c>abuse</c> member through <see cref="ConfigStoreAbusePolicySource"/>).
+/// <paramref name="evaluated"/> sees every model's result (per-caller judgements included). With
+/// <paramref name="reputations"/> every judged caller's reputation is updated and the low ones raise
+/// <c>abuse</c>/<c>reputation</c> alerts.
 /// </remarks>
 public sealed partial class AbuseCheckRunner(
     SummaryReader reader,
@@ -28,7 +30,8 @@ public sealed partial class AbuseCheckRunner(
     ILogger<AbuseCheckRunner> logger,
     int? historyDays = null,
     Action<string, AbuseCheckResult>? evaluated = null,
-    IAbusePolicySource? policies = null)
+    IAbusePolicySource? policies = null,
+    CallerReputationUpdater? reputations = null)
 {
     public async Task<OperationalRunResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -50,6 +53,11 @@ public sealed partial class AbuseCheckRunner(
 
                 var result = CallerAbuseChecks.Evaluate(history, modelPolicy, hourEnd);
                 var recorded = await alerts.RaiseAsync(result.Alerts, cancellationToken);
+                if (reputations is not null)
+                {
+                    raised += (await alerts.RaiseAsync(await reputations.UpdateAsync(modelId, result, hourEnd, cancellationToken), cancellationToken)).Count;
+                }
+
                 evaluated?.Invoke(modelId, result);
                 evaluatedModels++;
                 raised += recorded.Count;

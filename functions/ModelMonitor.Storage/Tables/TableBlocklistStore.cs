@@ -5,9 +5,8 @@ using ModelMonitor.Core.Abuse;
 namespace ModelMonitor.Storage.Tables;
 
 /// <summary>
-/// The blocklist in the provisioned <c>blocklist</c> table: partition = scope (a model id, or <c>*</c> for every model),
-/// row = caller id (both percent-encoded where table keys forbid characters), properties Reason, Since, Expiry (absent:
-/// until removed) and AddedBy. A per-request check is at most two point reads (the model's partition, then <c>*</c>);
+/// The blocklist in the provisioned <c>blocklist</c> table, rows as <see cref="BlocklistRow"/> lays them out
+/// (partition = scope, row = caller). A per-request check is at most two point reads (the model's partition, then <c>*</c>);
 /// a whole scope is one partition query, cheap to cache. Expired entries stay listed until removed but never block.
 /// </summary>
 public sealed class TableBlocklistStore(TableClient table, TimeProvider time) : IBlocklistStore
@@ -21,13 +20,7 @@ public sealed class TableBlocklistStore(TableClient table, TimeProvider time) : 
     {
         ArgumentNullException.ThrowIfNull(entry);
         await EnsureTableAsync(cancellationToken);
-        var entity = new TableEntity(Key(entry.Scope), Key(entry.CallerId))
-        {
-            ["Reason"] = entry.Reason,
-            ["Since"] = entry.Since,
-            ["Expiry"] = entry.Expiry,
-            ["AddedBy"] = entry.AddedBy,
-        };
+        var entity = BlocklistRow.ToEntity(entry);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -77,22 +70,9 @@ public sealed class TableBlocklistStore(TableClient table, TimeProvider time) : 
         return null;
     }
 
-    private static BlocklistEntry ToEntry(TableEntity entity) => new(
-        Unkey(entity.PartitionKey),
-        Unkey(entity.RowKey),
-        entity.GetString("Reason") ?? "unknown",
-        entity.GetDateTimeOffset("Since") ?? DateTimeOffset.MinValue,
-        entity.GetDateTimeOffset("Expiry"),
-        entity.GetString("AddedBy") ?? "unknown");
+    private static BlocklistEntry ToEntry(TableEntity entity) => BlocklistRow.ToEntry(entity);
 
-    // Table keys may not contain '/', '\\', '#', '?' or control characters; model and caller ids may. "*" is a legal key.
-    private static string Key(string id)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        return Uri.EscapeDataString(id);
-    }
-
-    private static string Unkey(string key) => Uri.UnescapeDataString(key);
+    private static string Key(string id) => TableKeys.Escape(id);
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
+using ModelMonitor.Core.Abuse;
+using ModelMonitor.Storage.Tables;
 using ModelMonitor.Cli.Tests.Infrastructure;
 
 namespace ModelMonitor.Cli.Tests.Commands;
@@ -20,6 +23,38 @@ public sealed class ReferenceAndCheckCommandTests(AzuriteFixture azurite)
         Assert.Equal($"references/{model}/default", json.RootElement.GetProperty("reference").GetString());
         Assert.Equal(500, json.RootElement.GetProperty("events").GetInt64());
         Assert.Equal(2, json.RootElement.GetProperty("features").GetInt32());
+    }
+
+    [Fact]
+    public async Task ReferenceBuild_ExcludeReputationBelow_LeavesOutLowReputationCallersOnly()
+    {
+        var model = azurite.NewModelId();
+        var reputations = new TableReputationStore(new TableServiceClient("UseDevelopmentStorage=true").GetTableClient(TableReputationStore.TableName));
+        var now = DateTimeOffset.UtcNow;
+        await reputations.UpdateAsync(model, "scraper", _ => new CallerReputation("scraper", 0.05, now));
+        await reputations.UpdateAsync(model, "recovered", _ => new CallerReputation("recovered", 0.9, now));
+        var lines = Enumerable.Range(0, 300).Select(i => EventLines.Prediction(
+            model, $"e{i}", EventLines.Day, string.Create(CultureInfo.InvariantCulture, $"\"amount\":{i % 50}"), (i % 3) switch { 0 => ",\"callerId\":\"scraper\"", 1 => ",\"callerId\":\"recovered\"", _ => string.Empty }));
+        var jsonl = await EventLines.WriteFileAsync(lines, $"train-{Guid.NewGuid():N}.jsonl");
+
+        var run = await CliRun.InvokeAsync("reference", "build", "--model", model, "--data", jsonl, "--exclude-reputation-below", "0.3");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.StdoutLine);
+        Assert.Equal(200, json.RootElement.GetProperty("events").GetInt64());
+        Assert.Equal(100, json.RootElement.GetProperty("excludedEvents").GetInt64());
+    }
+
+    [Fact]
+    public async Task ReferenceBuild_ExcludeReputationBelowOnCsv_IsAUsageError()
+    {
+        var model = azurite.NewModelId();
+        var csv = await EventLines.WriteFileAsync(["amount", "1"], $"train-{Guid.NewGuid():N}.csv");
+
+        var run = await CliRun.InvokeAsync("reference", "build", "--model", model, "--data", csv, "--exclude-reputation-below", "0.3");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--exclude-reputation-below", run.Stderr);
     }
 
     [Fact]

@@ -27,7 +27,13 @@ internal sealed record WindowSummaryDto(
     long Impressions,
     FrequentDto UpstreamModels,
     OutcomeDto Outcomes,
-    string? DistinctRecommendedItems = null);
+    string? DistinctRecommendedItems = null,
+    CallerInputsDto? CallerInputs = null);
+
+// Absent in blobs written before it existed and for models without callers or features: an empty counter.
+internal sealed record CallerInputsDto(int Capacity, long Untracked, List<CallerInputDto> Callers);
+
+internal sealed record CallerInputDto(string Caller, long Inputs, long Weight, string Exact, string Near);
 
 internal sealed record FeatureDto(long Nulls, long Numbers, long Strings, long Booleans, NumericDto? Numeric, FrequentDto? Categories);
 

@@ -69,7 +69,16 @@ public static class WindowSummarySerializer
         ToDto(s.UpstreamModels),
         ToDto(s.Outcomes),
         // Written only for recommenders, so other models' blobs stay as they were; older blobs lack it (an empty sketch).
-        s.Impressions > 0 ? Convert.ToBase64String(s.DistinctRecommendedItems.ToBytes()) : null);
+        s.Impressions > 0 ? Convert.ToBase64String(s.DistinctRecommendedItems.ToBytes()) : null,
+        ToDto(s.CallerInputs));
+
+    private static CallerInputsDto? ToDto(CallerInputs c) => c.Count == 0 && c.Untracked == 0
+        ? null
+        : new(c.Capacity, c.Untracked, [.. c.Parts().Select(p => new CallerInputDto(p.CallerId, p.Inputs, p.Weight, Convert.ToBase64String(p.Exact.ToBytes()), Convert.ToBase64String(p.Near.ToBytes())))]);
+
+    private static CallerInputs FromDto(CallerInputsDto? c) => c is null
+        ? new CallerInputs()
+        : CallerInputs.Restore(c.Capacity, c.Untracked, c.Callers.Select(p => (p.Caller, p.Inputs, p.Weight, HyperLogLog.FromBytes(Convert.FromBase64String(p.Exact)), HyperLogLog.FromBytes(Convert.FromBase64String(p.Near)))));
 
     private static FeatureDto ToDto(FeatureSummary f) =>
         new(f.Nulls, f.Numbers, f.Strings, f.Booleans, f.Numeric is null ? null : ToDto(f.Numeric), f.Categories is null ? null : ToDto(f.Categories));
@@ -116,6 +125,7 @@ public static class WindowSummarySerializer
             Statuses = FromDto(d.Statuses),
             Callers = FromDto(d.Callers),
             DistinctCallers = HyperLogLog.FromBytes(Convert.FromBase64String(d.DistinctCallers)),
+            CallerInputs = FromDto(d.CallerInputs),
             Slots = FromDto(d.Slots),
             RecommendedItems = FromDto(d.RecommendedItems),
             Impressions = d.Impressions,
