@@ -12,13 +12,16 @@ public sealed record CheckPolicy
     /// <param name="persistence">How long a condition must hold before it alerts; default <see cref="PersistencePolicy.Default"/>.
     /// Applies only where the history of the series is passed to <see cref="CheckEvaluator"/>.</param>
     /// <param name="disabledKinds">Alert kinds (<see cref="AlertKind"/>) that never alert for this model; default none.</param>
+    /// <param name="seasonality">Which part of a pinned reference a window is compared with (<see cref="SeasonalReference"/>);
+    /// default <see cref="SeasonalityPolicy.Default"/>: the same hours of the day. Applied by the check runner, which reads them.</param>
     public CheckPolicy(
         DriftPolicy? drift = null,
         DataQualityPolicy? dataQuality = null,
         ModelQualityPolicy? modelQuality = null,
         Severity minimumAlertSeverity = Severity.Warning,
         PersistencePolicy? persistence = null,
-        IReadOnlyCollection<string>? disabledKinds = null)
+        IReadOnlyCollection<string>? disabledKinds = null,
+        SeasonalityPolicy? seasonality = null)
     {
         if (!Enum.IsDefined(minimumAlertSeverity))
         {
@@ -30,6 +33,7 @@ public sealed record CheckPolicy
         ModelQuality = modelQuality ?? ModelQualityPolicy.Default;
         MinimumAlertSeverity = minimumAlertSeverity;
         Persistence = persistence ?? PersistencePolicy.Default;
+        Seasonality = seasonality ?? SeasonalityPolicy.Default;
         string? unknown = disabledKinds?.FirstOrDefault(k => !AlertKind.All.Contains(k));
         if (unknown is not null)
         {
@@ -53,6 +57,9 @@ public sealed record CheckPolicy
 
     /// <value>Default <see cref="PersistencePolicy.Default"/>.</value>
     public PersistencePolicy Persistence { get; }
+
+    /// <value>Default <see cref="SeasonalityPolicy.Default"/>.</value>
+    public SeasonalityPolicy Seasonality { get; }
 
     /// <value>Default empty: every kind alerts.</value>
     public IReadOnlySet<string> DisabledKinds { get; }

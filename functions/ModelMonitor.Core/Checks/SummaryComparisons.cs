@@ -31,7 +31,7 @@ internal static class SummaryComparisons
         // In the distance regime the p-value is left to the significance guard, which computes it only when needed.
         // W₁ once, from the sketches and the exact moments beside them (see SketchWasserstein): for the metrics and the decision.
         double? wasserstein = rn > 0 && cn > 0
-            ? SketchWasserstein.Estimate(new(rv, rw, r!.Mean, r.Min, r.Max), new(cv, cw, c!.Mean, c.Min, c.Max))
+            ? SketchWasserstein.Estimate(new(rv, rw, r!.Mean, r.Min, r.Max, r.Sketch.IsExact), new(cv, cw, c!.Mean, c.Min, c.Max, c.Sketch.IsExact))
             : null;
         DriftMetrics metrics = DriftMetricsCalculator.Numeric(
             rv, rw, cv, cw, rn, cn, sigma ?? 0, featurePolicy.WassersteinStdFloor, includePValue: rn <= featurePolicy.MaxReferenceSizeForTests, wasserstein: wasserstein);

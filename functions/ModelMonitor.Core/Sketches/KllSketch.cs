@@ -87,6 +87,9 @@ public sealed partial class KllSketch
     /// <summary>Exact maximum, NaN when empty.</summary>
     public double Max => _count == 0 ? double.NaN : _max;
 
+    /// <summary>True while the sketch has never compacted: it holds every value, and its sorted view is the data.</summary>
+    public bool IsExact => _numLevels == 1;
+
     /// <summary>Items currently retained (memory is O(K log(Count/K)) at most).</summary>
     public int RetainedCount => _levels[_numLevels] - _levels[0];
 

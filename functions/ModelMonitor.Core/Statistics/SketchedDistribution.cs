@@ -9,4 +9,9 @@ namespace ModelMonitor.Core.Statistics;
 /// <param name="Mean">The exact mean of the summarized values.</param>
 /// <param name="Min">The exact minimum.</param>
 /// <param name="Max">The exact maximum.</param>
-public readonly record struct SketchedDistribution(ReadOnlyMemory<double> SortedValues, ReadOnlyMemory<double> Weights, double Mean, double Min, double Max);
+/// <param name="IsExact">
+/// True when the sorted view is the data itself (a sketch that never compacted: its weights count ties), which unit
+/// weights alone cannot tell.
+/// </param>
+public readonly record struct SketchedDistribution(
+    ReadOnlyMemory<double> SortedValues, ReadOnlyMemory<double> Weights, double Mean, double Min, double Max, bool IsExact = false);

@@ -54,6 +54,41 @@ internal sealed class StepQuantiles
         return new StepQuantiles([.. values], [.. cumulative], total);
     }
 
+    /// <summary>∫₀¹ Q(p) dp: the mean of the weighted sample.</summary>
+    public double Mean()
+    {
+        double mean = 0, previous = 0;
+        for (int i = 0; i < _values.Length; i++)
+        {
+            mean += _values[i] * (_cumulative[i] - previous);
+            previous = _cumulative[i];
+        }
+
+        return mean;
+    }
+
+    /// <summary>
+    /// Q(φ(p)) with φ(p) = p + δ·g(p), g a trapezoid that is 1 on [ramp, 1 − ramp] and falls linearly to 0 at 0 and 1:
+    /// the quantile function of a sample whose ranks read δ too low across the body but exactly at the extremes.
+    /// </summary>
+    /// <remarks>φ is increasing while |δ| &lt; ramp, so each value keeps its place and only its rank interval moves.</remarks>
+    public StepQuantiles RankShifted(double delta, double ramp)
+    {
+        if (!(Math.Abs(delta) < ramp && ramp > 0 && ramp <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(delta), delta, "The rank shift must be smaller than its ramp, which must be in (0, 0.5].");
+        }
+
+        var cumulative = new double[_cumulative.Length];
+        for (int i = 0; i < cumulative.Length; i++)
+        {
+            cumulative[i] = Math.Clamp(InverseShift(_cumulative[i], delta, ramp), i == 0 ? 0.0 : cumulative[i - 1], 1.0);
+        }
+
+        cumulative[^1] = 1.0;
+        return new StepQuantiles(_values, cumulative, Total);
+    }
+
     /// <summary>Q(p) for p in [0, 1].</summary>
     public double At(double p) => _values[SegmentAt(p)];
 
@@ -88,6 +123,22 @@ internal sealed class StepQuantiles
         }
 
         return (abs, iu, iv);
+    }
+
+    // φ⁻¹(c) for the three linear pieces of φ: p(1 + δ/r) up to r, p + δ in the body, p + δ(1 − p)/r from 1 − r.
+    private static double InverseShift(double c, double delta, double ramp)
+    {
+        if (c <= ramp + delta)
+        {
+            return c / (1 + (delta / ramp));
+        }
+
+        if (c <= 1 - ramp + delta)
+        {
+            return c - delta;
+        }
+
+        return (c - (delta / ramp)) / (1 - (delta / ramp));
     }
 
     // The segment (c_{i−1}, c_i] holding p: the first i with c_i ≥ p, and for p = 0 the first segment.

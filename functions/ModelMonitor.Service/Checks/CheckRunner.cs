@@ -100,11 +100,14 @@ public sealed class CheckRunner(
             }
         }
 
+        // The reference's same hours of the day, read once per hour of the day and model version in this run.
+        var seasonal = new Dictionary<(DateTimeOffset Start, DateTimeOffset End), WindowSummary?>();
         if (includeBaseWindows)
         {
             foreach (var window in blobs.GroupBy(b => b.Parts.WindowStart))
             {
-                total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], reference, modelPolicy, cancellationToken));
+                var pinned = await SeasonalReferenceAsync(model, reference, window.Key, window.Key + baseTier.Length, modelPolicy, seasonal, cancellationToken);
+                total = Add(total, await EvaluateAsync(model, baseTier, window.Key, [.. window], pinned, modelPolicy, cancellationToken));
             }
         }
 
@@ -116,7 +119,8 @@ public sealed class CheckRunner(
             // a shrinking subset every run.
             foreach (var hour in blobs.GroupBy(b => Granularity.Hour.Floor(b.Parts.WindowStart)).Where(h => h.Key >= first && h.Key <= lastHour))
             {
-                total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], reference, modelPolicy, cancellationToken));
+                var pinned = await SeasonalReferenceAsync(model, reference, hour.Key, hour.Key + Granularity.Hour.Length, modelPolicy, seasonal, cancellationToken);
+                total = Add(total, await EvaluateAsync(model, Granularity.Hour, hour.Key, [.. hour], pinned, modelPolicy, cancellationToken));
             }
         }
 
@@ -264,11 +268,69 @@ public sealed class CheckRunner(
             ?? throw new InvalidDataException($"The '{ConfigSections.Checks}' policy of model '{modelId}' is invalid: {string.Join("; ", parsed.Errors)}");
     }
 
+    /// <summary>
+    /// The pinned reference narrowed to the window's hours of the day (<see cref="SeasonalReference"/>), read from the
+    /// stored windows of the reference's period; the whole reference when the policy does not apply or those windows
+    /// are gone or too thin (an uploaded training profile has none).
+    /// </summary>
+    private async Task<WindowSummary?> SeasonalReferenceAsync(
+        ModelVersionRef model,
+        WindowSummary? reference,
+        DateTimeOffset windowStart,
+        DateTimeOffset windowEnd,
+        CheckPolicy modelPolicy,
+        Dictionary<(DateTimeOffset Start, DateTimeOffset End), WindowSummary?> cache,
+        CancellationToken cancellationToken)
+    {
+        if (reference is null)
+        {
+            return null;
+        }
+
+        var ranges = SeasonalReference.MatchingRanges(reference.WindowStart, reference.WindowEnd, windowStart, windowEnd, modelPolicy.Seasonality);
+        if (ranges.Count == 0)
+        {
+            return reference;
+        }
+
+        var key = (ranges[0].Start, ranges[^1].End);
+        if (!cache.TryGetValue(key, out var narrowed))
+        {
+            // A model-wide reference (any version) is matched with every version's windows of its period.
+            string? version = string.Equals(reference.ModelVersion, model.ModelVersion, StringComparison.Ordinal) ? model.ModelVersion : null;
+            var parts = new List<WindowSummary?>(ranges.Count);
+            foreach (var (start, end) in ranges)
+            {
+                parts.Add(await reader.ReadRangeAsync(model.ModelId, version, start, end, cancellationToken));
+            }
+
+            narrowed = SeasonalReference.Combine(reference, parts, modelPolicy.Seasonality);
+            cache[key] = narrowed;
+        }
+
+        return narrowed ?? reference;
+    }
+
     private async Task<WindowSummary?> TrailingBaselineAsync(ModelVersionRef model, DateTimeOffset start, Granularity tier, CancellationToken cancellationToken)
     {
-        var weekAgo = start - TimeSpan.FromDays(7);
-        return await reader.ReadRangeAsync(model.ModelId, model.ModelVersion, weekAgo, weekAgo + tier.Length, cancellationToken)
-            ?? await reader.ReadRangeAsync(model.ModelId, model.ModelVersion, start - Granularity.Hour.Length, start, cancellationToken);
+        WindowSummary? merged = null;
+        foreach (var (from, to) in SeasonalReference.TrailingRanges(start, tier.Length))
+        {
+            if (await reader.ReadRangeAsync(model.ModelId, model.ModelVersion, from, to, cancellationToken) is { } day)
+            {
+                if (merged is null)
+                {
+                    merged = day;
+                }
+                else
+                {
+                    merged.Merge(day);
+                }
+            }
+        }
+
+        var (hourFrom, hourTo) = SeasonalReference.HourBefore(start);
+        return merged ?? await reader.ReadRangeAsync(model.ModelId, model.ModelVersion, hourFrom, hourTo, cancellationToken);
     }
 
     private static CheckRunResult Add(CheckRunResult a, CheckRunResult b) =>

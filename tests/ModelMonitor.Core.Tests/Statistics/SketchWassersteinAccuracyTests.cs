@@ -11,22 +11,26 @@ namespace ModelMonitor.Core.Tests.Statistics;
 /// </summary>
 public class SketchWassersteinAccuracyTests(ITestOutputHelper output)
 {
-    /// <summary>The accuracy the drift decision needs on heavy-tailed and discrete data: its threshold is 0.1.</summary>
+    /// <summary>The accuracy the drift decision needs on every shape (its threshold is 0.1).</summary>
     private const double Tolerance = 0.02;
 
     /// <summary>
-    /// Light tails (normal, uniform): the tail correction does not apply, and what is left is the K=128 sketches' own rank
-    /// error across the body (measured up to about 0.02 on 100k rows). A larger feature K would close it, at a cost in
-    /// summary size; until then this is the documented bound.
+    /// Two heavy tails (Student-t): no exact moment pins both tails, and an identical t₅ pair reads 0.026 against 0.005
+    /// (the only case over 0.02; see docs/checks.md). The documented bound until the sketches keep their tails better.
     /// </summary>
-    private const double LightTailTolerance = 0.03;
+    private const double TwoHeavyTailsTolerance = 0.03;
 
     public static TheoryData<string> CaseNames() => [.. Cases().Select(c => c.Name)];
 
     [Fact]
     public void Fixture_HasEveryCase()
     {
-        Assert.Equal(12, Cases().Count);
+        // An empty or truncated fixture would make the theories below vacuous.
+        var cases = Cases();
+        Assert.Equal(27, cases.Count);
+        Assert.Equal(
+            ["bimodal", "counts", "exponential", "lognormal", "lomax", "normal", "student", "uniform", "weibull"],
+            cases.Select(c => c.Dist).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -51,7 +55,7 @@ public class SketchWassersteinAccuracyTests(ITestOutputHelper output)
         double sketch = SketchPath(c.Reference(), c.Current());
 
         output.WriteLine($"{name}: scipy {c.Expected:F4}, sketch path {sketch:F4}, |Δ| {Math.Abs(sketch - c.Expected):F4}");
-        double tolerance = c.Dist is "normal" or "uniform" ? LightTailTolerance : Tolerance;
+        double tolerance = c.Dist == "student" ? TwoHeavyTailsTolerance : Tolerance;
         Assert.InRange(sketch, c.Expected - tolerance, c.Expected + tolerance);
     }
 
@@ -138,8 +142,22 @@ public class SketchWassersteinAccuracyTests(ITestOutputHelper output)
             "normal" => a + (b * Normal(u)),
             "uniform" => a + (b * u.Next()),
             "counts" => Math.Floor(-b * Math.Log(1.0 - u.Next())),
+            "student" => Student(a, b, u),
+            "bimodal" => b + (u.Next() < 0.3 ? Normal(u) - 3.0 : Normal(u) + 2.0),
             _ => throw new InvalidOperationException($"Unknown distribution {Dist}."),
         };
+
+        private static double Student(double a, double b, SplitMix64 u)
+        {
+            double z = Normal(u);
+            double chi2 = 0;
+            for (int i = 0; i < (int)a; i++)
+            {
+                chi2 += Math.Pow(Normal(u), 2);
+            }
+
+            return b + (z / Math.Sqrt(chi2 / a));
+        }
 
         // Arguments are evaluated left to right in C# as in Python, so both draw the same two uniforms in the same order.
         private static double Normal(SplitMix64 u) => Math.Sqrt(-2.0 * Math.Log(1.0 - u.Next())) * Math.Cos(2.0 * Math.PI * u.Next());

@@ -46,6 +46,13 @@ def draw(dist, a, b, u):
         return a + b * normal(u)
     if dist == "uniform":        # [a, a + b)
         return a + b * next(u)
+    if dist == "student":        # a = degrees of freedom (integer), b = location; normal over sqrt(chi-square / a)
+        z = normal(u)
+        chi2 = sum(normal(u) ** 2 for _ in range(int(a)))
+        return b + z / math.sqrt(chi2 / a)
+    if dist == "bimodal":        # 30% N(-3, 1) and 70% N(2, 1), moved by b
+        low = next(u) < 0.3
+        return b + (normal(u) - 3.0 if low else normal(u) + 2.0)
     if dist == "counts":         # floor of an exponential with scale b: a discrete, repeated-value feature
         return math.floor(-b * math.log(1.0 - next(u)))
     raise ValueError(dist)
@@ -70,6 +77,21 @@ CASES = [
     ("normal, same", "normal", (0.0, 1.0), (0.0, 1.0)),
     ("uniform, +0.02", "uniform", (0.0, 1.0), (0.02, 1.0)),
     ("counts, scale 3 -> 3.3", "counts", (0.0, 3.0), (0.0, 3.3)),
+    ("student-t 5, same", "student", (5.0, 0.0), (5.0, 0.0)),
+    ("student-t 5, location +0.05", "student", (5.0, 0.0), (5.0, 0.05)),
+    ("student-t 3, same", "student", (3.0, 0.0), (3.0, 0.0)),
+    ("student-t 3, location +0.1", "student", (3.0, 0.0), (3.0, 0.1)),
+    ("bimodal, same", "bimodal", (0.0, 0.0), (0.0, 0.0)),
+    ("bimodal, +0.05", "bimodal", (0.0, 0.0), (0.0, 0.05)),
+    ("normal, same (seed 2)", "normal", (0.0, 1.0), (0.0, 1.0)),
+    ("normal, same (seed 3)", "normal", (0.0, 1.0), (0.0, 1.0)),
+    ("normal, sd x1.05", "normal", (0.0, 1.0), (0.0, 1.05)),
+    ("uniform, same", "uniform", (0.0, 1.0), (0.0, 1.0)),
+    ("uniform, same (seed 2)", "uniform", (0.0, 1.0), (0.0, 1.0)),
+    ("exponential, same", "exponential", (0.0, 1.0), (0.0, 1.0)),
+    ("counts, same", "counts", (0.0, 3.0), (0.0, 3.0)),
+    ("lognormal, log-mean +0.05 (seed 2)", "lognormal", (0.0, 1.0), (0.05, 1.0)),
+    ("lomax 2.5, scale x1.05 (seed 2)", "lomax", (2.5, 1.0), (2.5, 1.05)),
 ]
 
 
