@@ -31,8 +31,7 @@ public sealed class BlocklistFunctions(TableBlocklist blocklist)
             return paging;
         }
 
-        var token = request.Query.TryGetValue("continuationToken", out var values) && values.Count == 1 ? values[0] : null;
-        var page = await blocklist.ListAsync(pageSize, token, cancellationToken);
-        return new OkObjectResult(new { items = page.Items, continuationToken = page.ContinuationToken });
+        var page = await blocklist.ListAsync(pageSize, Paging.ContinuationToken(request), cancellationToken);
+        return Paging.Page(page.Items, page.ContinuationToken);
     }
 }
