@@ -191,6 +191,8 @@ var appSettings = {
   OpsApi__WebhookTokenIssuer: webhookTokenIssuer
   OpsApi__WebhookOpenIdMetadataAddress: webhookOpenIdMetadataAddress
   OpsApi__RequireHttpsMetadata: 'true'
+  // The identity that calls ARM for slot swaps (it needs Website Contributor on the monitored sites).
+  Rollback__ManagedIdentityClientId: identityClientId
 }
 
 // Elastic Premium only: on Flex Consumption these are invalid app settings (functionAppConfig.runtime carries the
