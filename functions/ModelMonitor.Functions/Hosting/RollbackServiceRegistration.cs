@@ -42,7 +42,7 @@ public static class RollbackServiceRegistration
         services.AddOptions<RollbackOptions>().Bind(configuration.GetSection(RollbackOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RollbackOptions>>().Value);
         services.AddSingleton(_ => new HttpRetryOptions());
-        services.AddSingleton<TokenCredential>(_ => CreateCredential(configuration["Rollback:ManagedIdentityClientId"]));
+        services.AddSingleton<TokenCredential>(sp => CreateCredential(sp.GetRequiredService<RollbackOptions>().ManagedIdentityClientId));
 
         // The per-attempt timeout is HttpRetryOptions.AttemptTimeout; the client's own is a backstop over all attempts.
         services.AddHttpClient(ArmClient, client => client.Timeout = TimeSpan.FromMinutes(2));
