@@ -62,8 +62,8 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   properties: {
     groupShortName: actionGroupShortName
     enabled: true
-    // The route exists (Functions/Api/AzureMonitorWebhookFunction.cs, tested on Microsoft's published samples); its
-    // services are not yet registered in the app's container (README "What is here"), so deliveries fail until they are.
+    // The route exists (Functions/Api/AzureMonitorWebhookFunction.cs, tested on Microsoft's published samples) and its
+    // services are registered in the app's container (a test resolves every function class from it).
     webhookReceivers: [
       {
         name: 'modelmonitor-app'

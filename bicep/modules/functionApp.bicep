@@ -221,6 +221,13 @@ var appSettings = {
   OpsApi__WebhookTokenIssuer: webhookTokenIssuer
   OpsApi__WebhookOpenIdMetadataAddress: webhookOpenIdMetadataAddress
   OpsApi__RequireHttpsMetadata: 'true'
+  Rollback__SwapPollInterval: '00:00:05'
+  Rollback__SwapTimeout: '00:15:00'
+  Rollback__MaxErrorRate: '0.05'
+  // Empty: rollback notifications carry no status or approve links (the host name is not known before the site exists).
+  Rollback__StatusBaseUrl: ''
+  // The identity that calls ARM for slot swaps (it needs Website Contributor on the monitored sites).
+  Rollback__ManagedIdentityClientId: identityClientId
 }
 
 // Elastic Premium only: on Flex Consumption these are invalid app settings (functionAppConfig.runtime carries the

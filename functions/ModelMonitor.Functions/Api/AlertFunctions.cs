@@ -6,7 +6,10 @@ using ModelMonitor.Service.Security;
 
 namespace ModelMonitor.Functions.Api;
 
-/// <summary><c>GET /api/alerts?modelId&amp;state&amp;maxPageSize&amp;continuationToken</c> (reader) and <c>POST /api/alerts/{id}/ack</c> (operator).</summary>
+/// <summary>
+/// <c>GET /api/alerts?modelId&amp;state&amp;maxPageSize&amp;continuationToken</c> (reader): alert episodes, <c>state</c> one of
+/// open (not resolved), firing, acknowledged, resolved; <c>POST /api/alerts/{id}/ack</c> (operator) acknowledges an episode.
+/// </summary>
 public sealed class AlertFunctions(IAlertBook book)
 {
     /// <summary>Largest page served.</summary>
@@ -36,9 +39,9 @@ public sealed class AlertFunctions(IAlertBook book)
             return Problems.BadRequest("'modelId' is not a valid model id.");
         }
 
-        if (state is not null && state is not (AlertStates.Open or AlertStates.Acknowledged))
+        if (state is not null && !AlertStates.All.Contains(state))
         {
-            return Problems.BadRequest($"'state' must be '{AlertStates.Open}' or '{AlertStates.Acknowledged}'.");
+            return Problems.BadRequest($"'state' must be one of {string.Join(", ", AlertStates.All)}.");
         }
 
         var (pageSize, paging) = Paging.Read(request, MaxPageSize);
@@ -47,8 +50,8 @@ public sealed class AlertFunctions(IAlertBook book)
             return paging;
         }
 
-        var page = await book.ListAsync(modelId, state, pageSize, Query(request, "continuationToken"), cancellationToken);
-        return new OkObjectResult(new { items = page.Items, continuationToken = page.ContinuationToken });
+        var page = await book.ListAsync(modelId, state, pageSize, Paging.ContinuationToken(request), cancellationToken);
+        return Paging.Page(page.Items, page.ContinuationToken);
     }
 
     public async Task<IActionResult> AckAsync(HttpRequest request, string id, CancellationToken cancellationToken = default)

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using ModelMonitor.Functions.Hosting;
 using ModelMonitor.Service.AzureMonitor;
 using ModelMonitor.Service.Security;
 
@@ -16,8 +19,20 @@ public sealed class AzureMonitorWebhookFunction(WebhookAuthenticator authenticat
     public const string SecretHeader = "X-Webhook-Secret";
 
     [Function("AzureMonitorAlert")]
-    public Task<IActionResult> RunFunction([HttpTrigger(AuthorizationLevel.Function, "post", Route = "alerts/azure-monitor")] HttpRequest request, CancellationToken cancellationToken) =>
-        HandleAsync(request, cancellationToken);
+    public static Task<IActionResult> RunFunction(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "alerts/azure-monitor")] HttpRequest request, [DurableClient] DurableTaskClient client, FunctionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The handler's starter needs the bound client, so the function is assembled per call.
+        var services = context.InstanceServices;
+        var handler = new AzureMonitorAlertHandler(
+            services.GetRequiredService<IRollbackTargets>(),
+            services.GetRequiredService<IAlertReceiptLog>(),
+            services.GetRequiredService<RollbackStarters>().Create(client),
+            services.GetRequiredService<TimeProvider>());
+        return new AzureMonitorWebhookFunction(services.GetRequiredService<WebhookAuthenticator>(), handler).HandleAsync(request, cancellationToken);
+    }
 
     public async Task<IActionResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {

@@ -31,10 +31,9 @@ public sealed class BlocklistFunctions(TableBlocklist blocklist)
             return paging;
         }
 
-        var token = request.Query.TryGetValue("continuationToken", out var values) && values.Count == 1 ? values[0] : null;
-        var page = await blocklist.ListAsync(pageSize, token, cancellationToken);
+        var page = await blocklist.ListAsync(pageSize, Paging.ContinuationToken(request), cancellationToken);
         // The documented row shape (caller, reason, since, expiry, addedBy); the scope is the row's partition.
         var items = page.Items.Select(e => new { caller = e.CallerId, reason = e.Reason, since = e.Since, expiry = e.Expiry, addedBy = e.AddedBy }).ToList();
-        return new OkObjectResult(new { items, continuationToken = page.ContinuationToken });
+        return Paging.Page(items, page.ContinuationToken);
     }
 }

@@ -37,8 +37,8 @@ public sealed class DeadLetterFunctions(IDeadLetterStore store)
         }
 
         var skip = 0;
-        if (request.Query.TryGetValue("continuationToken", out var token) && token.Count > 0
-            && (token.Count != 1 || !int.TryParse(token[0], NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
+        if (Paging.HasContinuationToken(request)
+            && !int.TryParse(Paging.ContinuationToken(request), NumberStyles.None, CultureInfo.InvariantCulture, out skip))
         {
             return Problems.BadRequest("'continuationToken' is not one this API issued.");
         }
@@ -63,6 +63,6 @@ public sealed class DeadLetterFunctions(IDeadLetterStore store)
         }
 
         var next = more ? (skip + pageSize).ToString(CultureInfo.InvariantCulture) : null;
-        return new OkObjectResult(new { items, continuationToken = next });
+        return Paging.Page(items, next);
     }
 }

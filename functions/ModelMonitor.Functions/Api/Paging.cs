@@ -22,4 +22,21 @@ public static class Paging
             ? (size, null)
             : (0, Problems.BadRequest($"'maxPageSize' must be a whole number from 1 to {max}."));
     }
+
+    /// <summary>The caller's <c>continuationToken</c>; null when absent, empty or repeated.</summary>
+    public static string? ContinuationToken(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query.TryGetValue("continuationToken", out var values) && values.Count == 1 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+    }
+
+    /// <summary>Whether the caller sent a <c>continuationToken</c> at all (a repeated one is not one this API issued).</summary>
+    public static bool HasContinuationToken(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Query.TryGetValue("continuationToken", out var values) && values.Count > 0;
+    }
+
+    /// <summary>The one page shape of every listing: <c>{"items":[…],"continuationToken":…}</c>, null on the last page.</summary>
+    public static OkObjectResult Page<T>(T items, string? continuationToken) => new(new { items, continuationToken });
 }

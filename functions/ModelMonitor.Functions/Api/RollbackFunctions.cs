@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using ModelMonitor.Functions.Hosting;
 using ModelMonitor.Service.Rollbacks;
 using ModelMonitor.Service.Security;
 
@@ -9,26 +11,34 @@ namespace ModelMonitor.Functions.Api;
 
 /// <summary>
 /// <c>POST /api/rollbacks</c> (operator), <c>GET /api/rollbacks/{id}</c> (reader), <c>POST /api/rollbacks/{id}/approve</c>
-/// and <c>/reject</c> (approver). The <c>[Function]</c> methods bind; the handler methods, which tests call, act.
+/// and <c>/reject</c> (approver). The static <c>[Function]</c> methods bind (with the DurableTask client, which only a
+/// binding provides); the handler methods, which tests call, act.
 /// </summary>
 public sealed class RollbackFunctions(IRollbackStarter starter)
 {
     [Function("StartRollback")]
-    public Task<IActionResult> StartFunction([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollbacks")] HttpRequest request, CancellationToken cancellationToken) =>
-        StartAsync(request, cancellationToken);
+    public static Task<IActionResult> StartFunction(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollbacks")] HttpRequest request, [DurableClient] DurableTaskClient client, FunctionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        // The starter needs the bound client, so it is built per call (the class is never activated by the worker).
+        var starter = context.InstanceServices.GetRequiredService<RollbackStarters>().Create(client);
+        return new RollbackFunctions(starter).StartAsync(request, cancellationToken);
+    }
 
     [Function("GetRollback")]
-    public Task<IActionResult> StatusFunction(
+    public static Task<IActionResult> StatusFunction(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollbacks/{id}")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         StatusAsync(request, id, new DurableRollbackInstances(client), cancellationToken);
 
     [Function("ApproveRollback")]
-    public Task<IActionResult> ApproveFunction(
+    public static Task<IActionResult> ApproveFunction(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollbacks/{id}/approve")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         DecideAsync(request, id, approved: true, new DurableRollbackInstances(client), cancellationToken);
 
     [Function("RejectRollback")]
-    public Task<IActionResult> RejectFunction(
+    public static Task<IActionResult> RejectFunction(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollbacks/{id}/reject")] HttpRequest request, string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
         DecideAsync(request, id, approved: false, new DurableRollbackInstances(client), cancellationToken);
 

@@ -13,8 +13,9 @@ using ModelMonitor.Storage.Tables;
 namespace ModelMonitor.Functions.Hosting;
 
 /// <summary>
-/// The ops API's services. Needs an <see cref="ModelMonitor.Service.Rollbacks.IRollbackStarter"/> registered by the
-/// rollback orchestration (DurableRollbackStarter) after <c>AddModelMonitor</c>; registers the Table <see cref="IModelConfigStore"/> unless one is registered already.
+/// The ops API's services; registers the Table <see cref="IModelConfigStore"/> unless one is registered already. The
+/// Azure Monitor handler needs a rollback starter, built per call from the function's DurableTask client
+/// (<see cref="RollbackStarters"/>), so it is not registered here.
 /// </summary>
 public static class OpsApiRegistration
 {
@@ -28,10 +29,8 @@ public static class OpsApiRegistration
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookAuthenticator))));
         services.AddSingleton<IRollbackTargets>(sp => new StoredRollbackTargets(sp.GetRequiredService<IModelConfigStore>()));
         services.AddSingleton<IAlertReceiptLog>(sp => new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertReceiptLog.TableName)));
-        services.AddSingleton<IAlertBook>(sp => new TableAlertBook(
-            sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAlertBook>(sp => new EpisodeAlertBook(sp.GetRequiredService<TableAlertEpisodeStore>(), sp.GetRequiredService<AlertLifecycle>()));
         services.AddSingleton(sp => new TableBlocklist(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableBlocklist.TableName)));
-        services.AddSingleton<AzureMonitorAlertHandler>();
         return services;
     }
 }

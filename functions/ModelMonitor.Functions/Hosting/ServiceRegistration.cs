@@ -62,6 +62,8 @@ public static class ServiceRegistration
             TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChecksOptions>>().Value.LookbackHours),
             evaluated: sp.GetRequiredService<MonitorMetrics>().RecordCheck));
         services.AddOperationalChecks();
+        services.AddOpsApi(configuration);
+        services.AddRollbacks(configuration);
         return services;
     }
 
@@ -74,7 +76,8 @@ public static class ServiceRegistration
         services.AddOptions<NotifierOptions>().Bind(configuration.GetSection("Notifications")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertMetrics>();
         services.AddSingleton<IModelConfigStore>(sp => new TableModelConfigStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableModelConfigStore.TableName)));
-        services.AddSingleton<IAlertEpisodeStore>(sp => new TableAlertEpisodeStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName)));
+        services.AddSingleton(sp => new TableAlertEpisodeStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName)));
+        services.AddSingleton<IAlertEpisodeStore>(sp => sp.GetRequiredService<TableAlertEpisodeStore>());
         services.AddSingleton<INotificationLog>(sp => new TableNotificationLog(
             sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NotificationChannelFactory(new HttpClient(), name => configuration[name], sp.GetRequiredService<TimeProvider>(), Console.Out));
@@ -86,12 +89,13 @@ public static class ServiceRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RoutingNotifier>>(),
             sp.GetRequiredService<AlertMetrics>()));
-        services.AddSingleton<IAlertSink>(sp => new AlertLifecycle(
+        services.AddSingleton(sp => new AlertLifecycle(
             sp.GetRequiredService<IAlertEpisodeStore>(),
             sp.GetRequiredService<INotifier>(),
             sp.GetRequiredService<TimeProvider>(),
             EpisodeOptions.Default,
             sp.GetRequiredService<ILogger<AlertLifecycle>>(),
             sp.GetRequiredService<AlertMetrics>()));
+        services.AddSingleton<IAlertSink>(sp => sp.GetRequiredService<AlertLifecycle>());
     }
 }

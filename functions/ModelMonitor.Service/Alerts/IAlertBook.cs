@@ -1,8 +1,7 @@
 namespace ModelMonitor.Service.Alerts;
 
 /// <summary>
-/// Lists and acknowledges alerts for the ops API. <see cref="TableAlertBook"/> reads today's per-window rows of the
-/// <c>alerts</c> table; re-point this seam when alerts become episodes.
+/// Lists and acknowledges alerts for the ops API: <see cref="EpisodeAlertBook"/> over the alert episodes.
 /// </summary>
 public interface IAlertBook
 {

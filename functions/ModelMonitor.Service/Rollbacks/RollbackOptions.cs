@@ -21,4 +21,7 @@ public sealed class RollbackOptions
 
     /// <summary>The ops API's public base URL, for status and approve/reject links in notifications; none when empty.</summary>
     public string? StatusBaseUrl { get; set; }
+
+    /// <summary>Client id of the user-assigned identity that calls ARM; empty uses <c>DefaultAzureCredential</c>.</summary>
+    public string? ManagedIdentityClientId { get; set; }
 }

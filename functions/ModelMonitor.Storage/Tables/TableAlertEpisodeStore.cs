@@ -61,6 +61,52 @@ public sealed class TableAlertEpisodeStore(TableClient table) : IAlertEpisodeSto
         return [.. all.OrderByDescending(e => e.LastSeen)];
     }
 
+    /// <summary>
+    /// A page of episodes (current and archived) across models or of one, optionally in some states; the table filters,
+    /// so pages are full. Other rows of the <c>alerts</c> table (notification records) are outside the <c>ep-</c> range.
+    /// </summary>
+    public async Task<AlertEpisodePage> ListPageAsync(string? modelId, IReadOnlyCollection<EpisodeState>? states, int maxPageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPageSize, 1);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {RowPrefix} and RowKey lt {"eq"}");
+        if (modelId is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"PartitionKey eq {modelId}");
+        }
+
+        if (states is { Count: > 0 })
+        {
+            filter += " and (" + string.Join(" or ", states.Select(s => TableClient.CreateQueryFilter($"State eq {s.ToString().ToLowerInvariant()}"))) + ")";
+        }
+
+        try
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPageSize, cancellationToken: cancellationToken).AsPages(continuationToken, maxPageSize))
+            {
+                return new AlertEpisodePage([.. page.Values.Select(FromEntity)], page.ContinuationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No alerts table yet: nothing ever fired.
+        }
+
+        return new AlertEpisodePage([], null);
+    }
+
+    /// <summary>The current episode of the condition whose row key is <c>ep-{conditionHash}</c>; null when there is none.</summary>
+    public async Task<AlertEpisode?> GetCurrentByHashAsync(string modelId, string conditionHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(modelId);
+        ArgumentNullException.ThrowIfNull(conditionHash);
+        await EnsureTableAsync(cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(modelId, RowPrefix + conditionHash, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
+    }
+
+    /// <summary>The hash part of a condition's row key (what follows <c>ep-</c>).</summary>
+    public static string ConditionHash(string conditionKey) => CurrentRowKey(conditionKey)[RowPrefix.Length..];
+
     public async Task<bool> TryWriteAsync(AlertEpisode episode, string? ifVersion, AlertEpisode? archived = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(episode);

@@ -12,7 +12,7 @@ namespace ModelMonitor.Infra.Tests.Settings;
 /// </summary>
 public sealed partial class OptionsAndBindingsTests
 {
-    private static readonly Type[] OptionsTypes = [typeof(MonitorOptions), typeof(RollupOptions), typeof(ChecksOptions), typeof(ModelMonitor.Service.Security.WebhookAuthOptions)];
+    private static readonly Type[] OptionsTypes = [typeof(MonitorOptions), typeof(RollupOptions), typeof(ChecksOptions), typeof(ModelMonitor.Service.Security.WebhookAuthOptions), typeof(ModelMonitor.Service.Rollbacks.RollbackOptions)];
 
     // Read by the Functions host or the Azure SDK rather than by an options class or a binding.
     private static readonly string[] HostSettings = ["FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "APPLICATIONINSIGHTS_CONNECTION_STRING", "MonitorStorage"];
