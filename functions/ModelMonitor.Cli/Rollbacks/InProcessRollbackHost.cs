@@ -70,7 +70,8 @@ internal sealed class InProcessRollbackHost : IAsyncDisposable
             metrics,
             timeProvider,
             NullLogger<RollbackActivities>.Instance);
-        var host = await DurableTaskTestHost.StartAsync(registry => registry.AddRollback(activities));
+        // Its sidecar is an ASP.NET Core host that logs to the console by default: stdout carries the command's JSON.
+        var host = await DurableTaskTestHost.StartAsync(registry => registry.AddRollback(activities), new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
         var starter = new DurableRollbackStarter(host.Client, new ConfigRollbackTargetSource(config), options);
         return new InProcessRollbackHost(host, meters, metrics, http, starter);
     }

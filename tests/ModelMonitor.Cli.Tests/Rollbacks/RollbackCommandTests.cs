@@ -155,4 +155,14 @@ public sealed class RollbackCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("targets: fraud", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RollbackHelp_SaysHowFourEyesHolds()
+    {
+        var run = await CliRun.InvokeAsync("rollback", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Four eyes", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--requested-by", run.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -20,7 +20,8 @@ public sealed class AutoRollbackPolicyTests
     {
         var policy = RollbackConfigParser.Parse(Target(""","autoRollback":{"kinds":["model-quality"]}""")).Config!.Targets["fraud"].AutoRollback!;
 
-        Assert.Equal((["model-quality"], Severity.Critical, true), (policy.Kinds.ToArray(), policy.MinSeverity, policy.DryRun));
+        Assert.Equal(["model-quality"], policy.Kinds);
+        Assert.Equal((Severity.Critical, true), (policy.MinSeverity, policy.DryRun));
     }
 
     [Fact]
@@ -28,7 +29,8 @@ public sealed class AutoRollbackPolicyTests
     {
         var policy = RollbackConfigParser.Parse(Target(""","autoRollback":{"kinds":["model-quality/recall","error-rate"],"minSeverity":"error","dryRun":false}""")).Config!.Targets["fraud"].AutoRollback!;
 
-        Assert.Equal((["model-quality/recall", "error-rate"], Severity.Error, false), (policy.Kinds.ToArray(), policy.MinSeverity, policy.DryRun));
+        Assert.Equal(["model-quality/recall", "error-rate"], policy.Kinds);
+        Assert.Equal((Severity.Error, false), (policy.MinSeverity, policy.DryRun));
     }
 
     [Theory]
