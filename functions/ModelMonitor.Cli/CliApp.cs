@@ -11,10 +11,15 @@ namespace ModelMonitor.Cli;
 /// </summary>
 public static class CliApp
 {
-    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+    public static Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, new CliContext(stdout, stderr, timeProvider ?? TimeProvider.System), cancellationToken);
+
+    /// <summary>Runs one command with a given context (tests set its <see cref="CliContext.UserName"/>).</summary>
+    public static async Task<int> InvokeAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var context = new CliContext(stdout, stderr, timeProvider ?? TimeProvider.System);
+        ArgumentNullException.ThrowIfNull(context);
+        var (stdout, stderr) = (context.Out, context.Error);
         var parse = CreateRootCommand(context).Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -80,6 +85,7 @@ public static class CliApp
             CheckCommand.Create(context, global),
             AzureAlertCommand.Create(context),
             ConfigCommand.Create(context, global),
+            RollbackCommand.Create(context),
         };
         return root;
     }

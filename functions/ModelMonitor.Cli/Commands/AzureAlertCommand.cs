@@ -1,17 +1,21 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Azure.Identity;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
+using ModelMonitor.Cli.Rollbacks;
 using ModelMonitor.Service.AzureMonitor;
-using ModelMonitor.Service.Rollbacks;
+using ModelMonitor.Service.Rollbacks.Arm;
 
 namespace ModelMonitor.Cli.Commands;
 
 /// <summary>
 /// <c>modelmonitor azure-alert --payload FILE.json --config FILE.json [--dry-run] [--format json|table]</c>: reads one
-/// Azure Monitor webhook payload as <c>POST /api/alerts/azure-monitor</c> does and says what it would do. Rollbacks
-/// go to a recording starter (nothing is swapped) until the in-process orchestration starter is wired here.
+/// Azure Monitor webhook payload as <c>POST /api/alerts/azure-monitor</c> does and says what it did. A Fired alert for a
+/// configured target runs its rollback in the DurableTask in-process host (as <c>rollback</c> does, with the config's
+/// endpoints); the rollback's steps go to stderr, the alert's outcome to stdout. Exit code 1 when a rollback it started
+/// ended other than rolled-back or dry-run.
 /// </summary>
 internal static class AzureAlertCommand
 {
@@ -23,14 +27,15 @@ internal static class AzureAlertCommand
         var payload = new Option<FileInfo>("--payload") { Description = "Common Alert Schema payload", Required = true, HelpName = "FILE.json" };
         var config = new Option<FileInfo>("--config") { Description = "Rollback configuration ({\"targets\":{…}})", Required = true, HelpName = "FILE.json" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Start a dry-run rollback instead" };
+        var token = new Option<string?>("--access-token") { Description = "Bearer token for ARM; default: DefaultAzureCredential", HelpName = "TOKEN" };
         var format = GlobalOptions.CreateFormat();
-        var command = new Command("azure-alert", "Read one Azure Monitor alert payload as the webhook would") { payload, config, dryRun, format };
+        var command = new Command("azure-alert", "Act on one Azure Monitor alert payload as the webhook would") { payload, config, dryRun, token, format };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            context, parse.GetRequiredValue(payload), parse.GetRequiredValue(config), parse.GetValue(dryRun), GlobalOptions.ParseFormat(parse.GetValue(format)), cancellationToken));
+            context, parse.GetRequiredValue(payload), parse.GetRequiredValue(config), parse.GetValue(dryRun), parse.GetValue(token), GlobalOptions.ParseFormat(parse.GetValue(format)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo payloadFile, FileInfo configFile, bool dryRun, OutputFormat format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, FileInfo payloadFile, FileInfo configFile, bool dryRun, string? accessToken, OutputFormat format, CancellationToken cancellationToken)
     {
         var body = await ReadAsync(payloadFile, "--payload", cancellationToken);
         if (body.Length > MaxPayloadBytes)
@@ -45,19 +50,33 @@ internal static class AzureAlertCommand
         }
 
         IReadOnlyList<RollbackTarget> targets;
+        var configText = Encoding.UTF8.GetString(await ReadAsync(configFile, "--config", cancellationToken));
         try
         {
-            targets = RollbackTargetsDocument.Parse(Encoding.UTF8.GetString(await ReadAsync(configFile, "--config", cancellationToken)));
+            targets = RollbackTargetsDocument.Parse(configText);
         }
         catch (JsonException ex)
         {
             throw new CliUsageException($"--config is not valid JSON: {ex.Message}");
         }
 
-        var handler = new AzureMonitorAlertHandler(new StaticRollbackTargets(targets), new InMemoryAlertReceiptLog(), new RecordingRollbackStarter(), context.TimeProvider);
+        await using var starter = new LazyInProcessRollbackStarter(
+            configText,
+            configFile.DirectoryName ?? ".",
+            () => string.IsNullOrWhiteSpace(accessToken) ? new DefaultAzureCredential() : new StaticTokenCredential(accessToken.Trim(), DateTimeOffset.MaxValue),
+            context.TimeProvider);
+        var handler = new AzureMonitorAlertHandler(new StaticRollbackTargets(targets), new InMemoryAlertReceiptLog(), starter, context.TimeProvider);
         var outcome = await handler.HandleAsync(parsed.Alert, dryRun, cancellationToken);
         await context.Out.WriteLineAsync(format == OutputFormat.Json ? ToJson(outcome) : ToTable(outcome));
-        return ExitCodes.Success;
+        var exit = ExitCodes.Success;
+        foreach (var instanceId in starter.Started)
+        {
+            var rollback = await starter.WaitAsync(instanceId, cancellationToken);
+            await context.Error.WriteLineAsync(RollbackOutcomeOutput.ToLines(rollback));
+            exit = RollbackOutcomeOutput.IsSuccess(rollback) ? exit : ExitCodes.Failure;
+        }
+
+        return exit;
     }
 
     private static string ToJson(AzureAlertOutcome outcome)

@@ -43,7 +43,7 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(CliContext context, DemoSettings settings, string connection, CancellationToken cancellationToken)
     {
         var storage = CliStorage.Connect(connection, context.TimeProvider);
-        var runner = new DemoRunner(storage, settings, context.TimeProvider);
+        var runner = new DemoRunner(storage, settings, context.TimeProvider, context.Error);
         context.ErrorConsole.WriteLine(
             $"demo: {string.Join(", ", settings.Models)} from {JsonOutput.FormatTime(settings.Start)} to {JsonOutput.FormatTime(settings.End)}, seed {settings.Seed}, ~{settings.EventsPerHour}/h per model, partitions {settings.StreamId}-{{0..{DemoSettings.PartitionCount - 1}}}");
         var totals = await runner.RunAsync(context.ErrorConsole, cancellationToken);

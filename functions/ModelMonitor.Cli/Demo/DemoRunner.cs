@@ -15,7 +15,7 @@ namespace ModelMonitor.Cli.Demo;
 /// The local end-to-end job: simulate the stream, ingest it through the Function's pipeline partition by
 /// partition, roll up the simulated range, then read back what a dashboard would show.
 /// </summary>
-internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, TimeProvider timeProvider)
+internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, TimeProvider timeProvider, TextWriter? rollbackReport = null)
 {
     /// <summary>Roll-ups computed concurrently (each reads a dozen blobs and writes one).</summary>
     private const int RollupParallelism = 8;
@@ -71,7 +71,10 @@ internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, Time
             }
         }
 
-        var sink = CliAlerts.Create(storage, new FixedTimeProvider(settings.End), NotificationFile);
+        var notifier = CliAlerts.CreateNotifier(storage, new FixedTimeProvider(settings.End), NotificationFile);
+        // A critical episode starts a dry-run rollback against simulated slots (DemoRollback), reported after the checks.
+        await using var rollback = await DemoRollback.StartAsync(settings.Models, notifier, new FixedTimeProvider(settings.End));
+        var sink = CliAlerts.Create(storage, new FixedTimeProvider(settings.End), rollback.Wrap(notifier));
         var runner = new CheckRunner(
             storage.Reader,
             references,
@@ -82,6 +85,11 @@ internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, Time
             TimeSpan.FromDays(settings.Days - 1),
             includeBaseWindows: false);
         var run = await runner.RunAsync(cancellationToken);
+        if (rollbackReport is not null)
+        {
+            await rollback.ReportAsync(rollbackReport, cancellationToken);
+        }
+
         return (run, sink.Raised);
     }
 

@@ -13,7 +13,16 @@ namespace ModelMonitor.Cli.Hosting;
 /// </summary>
 internal static class CliAlerts
 {
-    public static RecordingAlertSink Create(CliStorage storage, TimeProvider timeProvider, string? notificationFile)
+    public static RecordingAlertSink Create(CliStorage storage, TimeProvider timeProvider, string? notificationFile) =>
+        Create(storage, timeProvider, CreateNotifier(storage, timeProvider, notificationFile));
+
+    /// <summary>The lifecycle over a given notifier (the local run decorates it to start auto-rollbacks).</summary>
+    public static RecordingAlertSink Create(CliStorage storage, TimeProvider timeProvider, INotifier notifier) =>
+        new(new AlertLifecycle(
+            new TableAlertEpisodeStore(storage.Clients.Tables.GetTableClient(TableAlertSink.TableName)), notifier, timeProvider, EpisodeOptions.Default, NullLogger<AlertLifecycle>.Instance));
+
+    /// <summary>Notifications to one file (JSON lines) when a path is given, outcomes recorded beside the episodes.</summary>
+    public static INotifier CreateNotifier(CliStorage storage, TimeProvider timeProvider, string? notificationFile)
     {
         var alerts = storage.Clients.Tables.GetTableClient(TableAlertSink.TableName);
         var policy = notificationFile is null
@@ -22,14 +31,12 @@ internal static class CliAlerts
 #pragma warning disable CA2000 // The CLI process ends after one command; the writers are flushed after every line.
         var channels = new NotificationChannelFactory(new HttpClient(), _ => null, timeProvider, TextWriter.Null);
 #pragma warning restore CA2000
-        var notifier = new RoutingNotifier(
+        return new RoutingNotifier(
             new StaticNotificationPolicySource(policy),
             channels.Create,
             new TableNotificationLog(alerts, timeProvider),
             new NotifierOptions(),
             timeProvider,
             NullLogger<RoutingNotifier>.Instance);
-        return new RecordingAlertSink(new AlertLifecycle(
-            new TableAlertEpisodeStore(alerts), notifier, timeProvider, EpisodeOptions.Default, NullLogger<AlertLifecycle>.Instance));
     }
 }

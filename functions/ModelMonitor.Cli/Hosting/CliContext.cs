@@ -24,6 +24,9 @@ public sealed class CliContext
 
     public TimeProvider TimeProvider { get; }
 
+    /// <summary>Who runs the CLI (the approver of <c>rollback --approve</c>). <value>Default: the OS user.</value></summary>
+    public string UserName { get; init; } = Environment.UserName;
+
     /// <summary>Spectre console over stdout, for <c>--format table</c>.</summary>
     public IAnsiConsole OutConsole { get; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml;
+using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Events;
 
 namespace ModelMonitor.Core.Rollbacks;
@@ -17,7 +18,15 @@ public static class RollbackConfigParser
     private static readonly string[] TargetProperties =
     [
         "subscriptionId", "resourceGroup", "site", "standbySlot", "productionBaseUrl", "standbyBaseUrl", "scoringPath",
-        "healthPath", "goldenExamples", "approval", "approvalTimeout", "onApprovalTimeout", "verifyMinutes", "onAzureMonitorAlert",
+        "healthPath", "goldenExamples", "approval", "approvalTimeout", "onApprovalTimeout", "verifyMinutes", "onAzureMonitorAlert", "autoRollback",
+    ];
+
+    private static readonly string[] AutoRollbackProperties = ["kinds", "minSeverity", "dryRun"];
+
+    private static readonly string[] AlertKinds =
+    [
+        AlertKind.FeatureDrift, AlertKind.PredictionDrift, AlertKind.DatasetDrift, AlertKind.LabelShift, AlertKind.DataQuality,
+        AlertKind.ModelQuality, AlertKind.UsageSwing, AlertKind.ComputationalRegression, AlertKind.ErrorRate,
     ];
 
     private static readonly string[] ChannelProperties = ["type", "url", "secretSetting", "minSeverity"];
@@ -169,13 +178,72 @@ public static class RollbackConfigParser
 
         var onAlert = ReadEnum(element, "onAzureMonitorAlert", path, AzureMonitorAlertAction.Rollback, errors,
             ("rollback", AzureMonitorAlertAction.Rollback), ("record", AzureMonitorAlertAction.Record));
+        var auto = element.TryGetProperty("autoRollback", out var autoElement) ? ReadAutoRollback(autoElement, $"{path}.autoRollback", errors) : null;
         if (errors.Count > before)
         {
             return null;
         }
 
         return new RollbackTarget(subscription!, resourceGroup!, site!, standby, production!, standbyUrl!, scoringPath, healthPath, golden!,
-            approval, timeout, onTimeout, verifyMinutes, onAlert);
+            approval, timeout, onTimeout, verifyMinutes, onAlert, auto);
+    }
+
+    private static AutoRollbackPolicy? ReadAutoRollback(JsonElement element, string path, List<string> errors)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: expected an object");
+            return null;
+        }
+
+        var before = errors.Count;
+        RejectUnknown(element, path, AutoRollbackProperties, errors);
+        var kinds = new List<string>();
+        if (!element.TryGetProperty("kinds", out var kindsElement) || kindsElement.ValueKind != JsonValueKind.Array || kindsElement.GetArrayLength() == 0)
+        {
+            errors.Add($"{path}.kinds: required, a non-empty array of alert kinds ({string.Join(", ", AlertKinds)}), each optionally kind/subkind");
+        }
+        else
+        {
+            var index = 0;
+            foreach (var item in kindsElement.EnumerateArray())
+            {
+                var text = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+                var kind = text?.Split('/', 2)[0];
+                if (kind is null || !AlertKinds.Contains(kind, StringComparer.Ordinal) || text!.EndsWith('/'))
+                {
+                    errors.Add($"{path}.kinds[{index}]: expected one of {string.Join(", ", AlertKinds)} (optionally kind/subkind), got {item.GetRawText()}");
+                }
+                else
+                {
+                    kinds.Add(text);
+                }
+
+                index++;
+            }
+        }
+
+        var severity = ReadEnum(element, "minSeverity", path, Severity.Critical, errors,
+            ("info", Severity.Info), ("warning", Severity.Warning), ("error", Severity.Error), ("critical", Severity.Critical));
+        var dryRun = true;
+        if (element.TryGetProperty("dryRun", out var dry))
+        {
+            if (dry.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                errors.Add($"{path}.dryRun: expected true or false");
+            }
+            else
+            {
+                dryRun = dry.GetBoolean();
+            }
+        }
+
+        return errors.Count > before ? null : new AutoRollbackPolicy(kinds, severity, dryRun);
     }
 
     private static NotificationChannelConfig? ReadChannel(JsonElement element, string path, List<string> errors)

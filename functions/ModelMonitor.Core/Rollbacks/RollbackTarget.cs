@@ -2,7 +2,8 @@ namespace ModelMonitor.Core.Rollbacks;
 
 /// <summary>
 /// One model's slot-swap target: the App Service site whose <see cref="StandbySlot"/> holds the previous stable version,
-/// the endpoints used to validate it before and verify production after the swap, and the approval policy.
+/// the endpoints used to validate it before and verify production after the swap, the approval policy, and which check
+/// alerts start a rollback by themselves (<see cref="AutoRollback"/>; null: none).
 /// </summary>
 public sealed record RollbackTarget(
     string SubscriptionId,
@@ -18,4 +19,5 @@ public sealed record RollbackTarget(
     TimeSpan ApprovalTimeout,
     ApprovalTimeoutAction OnApprovalTimeout,
     int VerifyMinutes,
-    AzureMonitorAlertAction OnAzureMonitorAlert);
+    AzureMonitorAlertAction OnAzureMonitorAlert,
+    AutoRollbackPolicy? AutoRollback = null);

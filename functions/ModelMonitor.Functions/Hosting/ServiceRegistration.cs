@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new ReferenceStore(sp.GetRequiredService<MonitorStorageClients>().References));
         services.AddSingleton(sp => new CheckResultStore(sp.GetRequiredService<MonitorStorageClients>().CheckResults));
         services.AddAlertLifecycle(configuration);
+        services.AddAutoRollback();
         services.AddSingleton(CheckPolicy.Default);
         services.AddSingleton(sp => new CheckRunner(
             sp.GetRequiredService<SummaryReader>(),

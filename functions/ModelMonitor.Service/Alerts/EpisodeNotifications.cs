@@ -33,6 +33,7 @@ public static class EpisodeNotifications
             episode.ModelId,
             episode.Kind,
             EpisodeId: episode.Id,
-            Evidence: episode.Evidence);
+            Evidence: episode.Evidence,
+            Subkind: episode.Subkind);
     }
 }

@@ -12,6 +12,7 @@ namespace ModelMonitor.Service.Notifications;
 /// <param name="Links">Named links (status URL, approve/reject, investigation).</param>
 /// <param name="EpisodeId">The alert episode, when the notification is about one.</param>
 /// <param name="Evidence">The numbers behind it, when there are any.</param>
+/// <param name="Subkind">The alert subkind (e.g. the metric of a model-quality alert), when there is one; auto-rollback policies match on it.</param>
 public sealed record Notification(
     string Category,
     string Title,
@@ -21,4 +22,5 @@ public sealed record Notification(
     string? Kind = null,
     IReadOnlyDictionary<string, string>? Links = null,
     string? EpisodeId = null,
-    IReadOnlyDictionary<string, double?>? Evidence = null);
+    IReadOnlyDictionary<string, double?>? Evidence = null,
+    string? Subkind = null);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelMonitor.Cli.Tests.Infrastructure;
+using ModelMonitor.Cli.Tests.Rollbacks;
 
 namespace ModelMonitor.Cli.Tests.Commands;
 
@@ -29,19 +30,66 @@ public sealed class AzureAlertCommandTests
         Assert.Equal("ignored", root.GetProperty("action").GetString());
     }
 
-    [Fact]
-    public async Task AzureAlert_CustomPropertyNamesAConfiguredModel_DryRunStartsADryRunRollback()
-    {
-        var payload = await EventLines.WriteFileAsync(
-            ["""{"schemaId":"azureMonitorCommonAlertSchema","data":{"essentials":{"alertId":"a-1","alertRule":"errors","severity":"Sev1","monitorCondition":"Fired","alertTargetIDs":[]},"alertContext":{},"customProperties":{"modelId":"fraud"}}}"""],
-            $"alert-{Guid.NewGuid():N}.json");
+    private static Task<string> FiredFor(string modelId, string alertId) => EventLines.WriteFileAsync(
+        ["{\"schemaId\":\"azureMonitorCommonAlertSchema\",\"data\":{\"essentials\":{\"alertId\":\"" + alertId + "\",\"alertRule\":\"errors\",\"severity\":\"Sev1\",\"monitorCondition\":\"Fired\",\"alertTargetIDs\":[]},\"alertContext\":{},\"customProperties\":{\"modelId\":\"" + modelId + "\"}}}"],
+        $"alert-{Guid.NewGuid():N}.json");
 
-        var run = await CliRun.InvokeAsync("azure-alert", "--payload", payload, "--config", await ConfigAsync("rollback"), "--dry-run");
+    [Fact]
+    public async Task AzureAlert_CustomPropertyNamesAConfiguredModel_DryRun_RunsADryRunRollbackInProcess()
+    {
+        await using var world = new SlotWorld();
+
+        var run = await CliRun.InvokeAsync("azure-alert", "--payload", await FiredFor("fraud", "a-1"), "--config", world.ConfigPath, "--dry-run", "--access-token", SlotWorld.Token);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Stdout);
-        Assert.Equal("fraud", json.RootElement.GetProperty("modelId").GetString());
-        Assert.Equal("rollback-dry-run", json.RootElement.GetProperty("action").GetString());
+        Assert.Equal(["alertId", "alertRule", "severity", "monitorCondition", "modelId", "action"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("a-1", "fraud", "rollback-dry-run"), (json.RootElement.GetProperty("alertId").GetString(), json.RootElement.GetProperty("modelId").GetString(), json.RootElement.GetProperty("action").GetString()));
+        Assert.Contains("rollback dry-run: from 3.1.0 to 3.0.2", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(world.Requests, r => r.Path == "/staging/score" && r.Body == SlotWorld.GoldenInput);
+        Assert.Empty(world.SwapPosts);
+        Assert.Contains(await File.ReadAllLinesAsync(world.NotificationsPath), n => n.Contains("Requested by alert:a-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AzureAlert_FiredForAConfiguredModel_RunsTheRollback_SwappingThroughArm()
+    {
+        await using var world = new SlotWorld();
+
+        var run = await CliRun.InvokeAsync("azure-alert", "--payload", await FiredFor("fraud", "a-2"), "--config", world.ConfigPath, "--access-token", SlotWorld.Token, "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("rollback-started", json.RootElement.GetProperty("action").GetString());
+        Assert.Contains("rollback rolled-back: from 3.1.0 to 3.0.2", run.Stderr, StringComparison.Ordinal);
+        var swap = Assert.Single(world.SwapPosts);
+        Assert.Equal(("Bearer " + SlotWorld.Token, "?api-version=2024-04-01"), (swap.Authorization, swap.Query));
+        Assert.Equal("3.0.2", world.Service.ProductionVersion);
+    }
+
+    [Fact]
+    public async Task AzureAlert_StartedRollbackAborts_ExitsOneAfterPrintingTheAlertOutcome()
+    {
+        await using var world = new SlotWorld();
+        world.Service.Score = (_, _) => """{"score":0.7}""";
+
+        var run = await CliRun.InvokeAsync("azure-alert", "--payload", await FiredFor("fraud", "a-3"), "--config", world.ConfigPath, "--access-token", SlotWorld.Token);
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("rollback-started", json.RootElement.GetProperty("action").GetString());
+        Assert.Contains("rollback aborted", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(world.SwapPosts);
+    }
+
+    [Fact]
+    public async Task AzureAlert_RecordOnlyTarget_StartsNoHostAndNeedsNoFullConfig()
+    {
+        var run = await CliRun.InvokeAsync("azure-alert", "--payload", await FiredFor("storage-model", "a-4"), "--config", await ConfigAsync("record"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal("recorded", json.RootElement.GetProperty("action").GetString());
     }
 
     [Fact]
