@@ -15,7 +15,7 @@ internal static class CliAlerts
 {
     public static RecordingAlertSink Create(CliStorage storage, TimeProvider timeProvider, string? notificationFile)
     {
-        var alerts = storage.Clients.Tables.GetTableClient(TableAlertSink.TableName);
+        var alerts = storage.Clients.Table(TableAlertSink.TableName);
         var policy = notificationFile is null
             ? NotificationPolicy.Empty
             : new NotificationPolicy([new NotificationChannelConfig(ChannelTypes.File, notificationFile, null, Severity.Info, ChannelTypes.File)], []);
