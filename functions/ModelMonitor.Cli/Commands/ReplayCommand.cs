@@ -70,7 +70,9 @@ internal static class ReplayCommand
 
         var clock = new SimulatedClock(lines.FirstOrDefault(l => l.Time is not null)?.Time ?? context.TimeProvider.GetUtcNow());
         var storage = CliStorage.Connect(connection, clock, prefix);
-        var runner = new ReplayRunner(storage, clock, policy, "replay-" + SourceNames.FromFileName(file.Name)[..Math.Min(57, SourceNames.FromFileName(file.Name).Length)]);
+        // Its own partition: ranks in event-time order are not the line numbers "ingest" uses as sequence numbers.
+        var source = SourceNames.FromFileName(file.Name);
+        var runner = new ReplayRunner(storage, clock, policy, "replay-" + source[..Math.Min(source.Length, 57)]);
         var opened = new List<OpenedEpisode>();
         var failedStages = 0;
         var totals = await runner.RunAsync(
