@@ -86,6 +86,7 @@ public static class CliApp
             AzureAlertCommand.Create(context),
             ConfigCommand.Create(context, global),
             RollbackCommand.Create(context),
+            ReplayCommand.Create(context, global),
         };
         return root;
     }

@@ -49,17 +49,19 @@ internal static class DemoCommand
         var totals = await runner.RunAsync(context.ErrorConsole, cancellationToken);
         DemoReport.WriteModels(context.ErrorConsole, settings, await runner.ReadReportsAsync(cancellationToken));
         DemoReport.WriteDeadLetters(context.ErrorConsole, await runner.ReadDeadLettersAsync(cancellationToken));
-        context.ErrorConsole.WriteLine("checks: first day as reference, whole hours of the following days …");
+        context.ErrorConsole.WriteLine("checks: first day as reference, then the monitoring cycle every simulated hour of the last day (the first step catches up on the days before) …");
         if (await runner.CheckAsync(cancellationToken) is { } checks)
         {
-            CheckCommand.WriteAlerts(context.Error, checks.Alerts);
+            CheckCommand.WriteAlerts(context.Error, [.. checks.Opened.Select(o => o.Alert)]);
+            var (incidents, cascades) = checks.IncidentCounts();
             context.ErrorConsole.WriteLine(
-                $"checks: evaluated {checks.Run.Evaluated} hours, unchanged {checks.Run.Unchanged}, alert episodes opened {checks.Run.AlertsRaised} ({string.Join(", ", checks.Alerts.GroupBy(a => a.Kind).Select(g => $"{g.Key} {g.Count()}"))}); notifications in {DemoRunner.NotificationFile}");
+                $"checks: {checks.Steps.Count} hourly cycles, alert episodes opened {checks.Opened.Count} ({string.Join(", ", checks.Opened.GroupBy(o => o.Alert.Kind).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}"))}) in {incidents} incident(s), {cascades} of them cascades; stages failed {checks.Steps.Sum(s => s.StagesFailed)}; notifications in {DemoRunner.NotificationFile}");
         }
         else
         {
             context.ErrorConsole.WriteLine("checks: skipped (they need at least two days: the first is the reference)");
         }
+
         DemoReport.WriteTotals(context.Out, settings, totals);
         return ExitCodes.Success;
     }

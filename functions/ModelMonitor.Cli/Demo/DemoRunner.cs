@@ -2,11 +2,12 @@ using Azure.Storage.Blobs.Models;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
 using ModelMonitor.Cli.Sources;
-using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Storage.Blobs;
-using ModelMonitor.Service.Checks;
+using ModelMonitor.Service.Alerts;
+using ModelMonitor.Service.Cycle;
+using ModelMonitor.Storage.Tables;
 using Spectre.Console;
 
 namespace ModelMonitor.Cli.Demo;
@@ -48,14 +49,16 @@ internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, Time
         });
     }
 
-    /// <summary>
-    /// Pins each model's first simulated day as its reference, then runs the checks over whole hours of the remaining
-    /// days, as the RunChecks timer would have at the end of the range. Null with fewer than two days.
-    /// </summary>
     /// <summary>Where the demo's notifications go (JSON lines, one per episode opened, risen or resolved).</summary>
     public static string NotificationFile { get; } = Path.Combine(Path.GetTempPath(), "modelmonitor-demo-notifications.jsonl");
 
-    public async Task<(CheckRunResult Run, IReadOnlyList<MonitorAlert> Alerts)?> CheckAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Pins each model's first simulated day as its reference, then steps a simulated clock hour by hour through the
+    /// last day and runs the <see cref="MonitoringCycle"/> at each step, as the timers would have: statistical,
+    /// operational and abuse checks every hour, the feedback loop once a day, the alerts grouped into incidents.
+    /// The roll-ups are done already, so the cycle skips them. Null with fewer than two days.
+    /// </summary>
+    public async Task<DemoChecks?> CheckAsync(CancellationToken cancellationToken = default)
     {
         if (settings.Days < 2)
         {
@@ -71,26 +74,52 @@ internal sealed class DemoRunner(CliStorage storage, DemoSettings settings, Time
             }
         }
 
-        var notifier = CliAlerts.CreateNotifier(storage, new FixedTimeProvider(settings.End), NotificationFile);
+        // The hourly cycle runs over the last day, where the scripted incidents are; its first step also evaluates
+        // the whole hours of the days before it once, as a timer catching up would. Stepping through every hour of
+        // every day would read the serving history of each model again at each step, for checks whose history is
+        // still too short there (usage swings and abuse need days of it).
+        var clock = new SimulatedClock(settings.LastDayStart);
+        var notifier = CliAlerts.CreateNotifier(storage, clock, NotificationFile);
         // A critical episode starts a dry-run rollback against simulated slots (DemoRollback), reported after the checks.
-        await using var rollback = await DemoRollback.StartAsync(settings.Models, notifier, new FixedTimeProvider(settings.End));
-        var sink = CliAlerts.Create(storage, new FixedTimeProvider(settings.End), rollback.Wrap(notifier));
-        var runner = new CheckRunner(
+        await using var rollback = await DemoRollback.StartAsync(settings.Models, notifier, clock);
+        var sink = CliAlerts.Create(storage, clock, rollback.Wrap(notifier));
+        var configs = new TableModelConfigStore(storage.Clients.Table(TableModelConfigStore.TableName));
+        MonitoringCycle Cycle(TimeSpan checksLookback) => new(
+            storage.Clients.Windows,
             storage.Reader,
             references,
             new CheckResultStore(storage.Clients.CheckResults),
+            configs,
             sink,
-            new FixedTimeProvider(settings.End),
-            CheckPolicy.Default,
-            TimeSpan.FromDays(settings.Days - 1),
-            includeBaseWindows: false);
-        var run = await runner.RunAsync(cancellationToken);
+            clock,
+            new MonitoringCycleOptions
+            {
+                IncludeBaseWindows = false,
+                StatisticalCadence = Granularity.Hour,
+                ChecksLookback = checksLookback,
+                DataSince = settings.Start,
+            });
+
+        var opened = new List<OpenedEpisode>();
+        var steps = new List<CycleRunResult>();
+        DateTimeOffset? previous = null;
+        for (var step = settings.LastDayStart + Granularity.Hour.Length; step <= settings.End; step += Granularity.Hour.Length)
+        {
+            clock.Set(step);
+            var cycle = Cycle(previous is null ? step - settings.Start.AddDays(1) : Granularity.Hour.Length * 2);
+            var due = CycleSchedule.Due(previous, step, cycle.Options) & ~(CycleStages.RollupHourly | CycleStages.RollupDaily);
+            var result = await cycle.RunAsync(due, cancellationToken);
+            opened.AddRange(result.Opened);
+            steps.Add(result);
+            previous = step;
+        }
+
         if (rollbackReport is not null)
         {
             await rollback.ReportAsync(rollbackReport, cancellationToken);
         }
 
-        return (run, sink.Raised);
+        return new DemoChecks(steps, opened);
     }
 
     public async Task<IReadOnlyList<ModelReport>> ReadReportsAsync(CancellationToken cancellationToken = default)

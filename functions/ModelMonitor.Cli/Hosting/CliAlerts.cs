@@ -24,7 +24,7 @@ internal static class CliAlerts
     /// <summary>Notifications to one file (JSON lines) when a path is given, outcomes recorded beside the episodes.</summary>
     public static INotifier CreateNotifier(CliStorage storage, TimeProvider timeProvider, string? notificationFile)
     {
-        var alerts = storage.Clients.Tables.GetTableClient(TableAlertSink.TableName);
+        var alerts = storage.Clients.Table(TableAlertSink.TableName);
         var policy = notificationFile is null
             ? NotificationPolicy.Empty
             : new NotificationPolicy([new NotificationChannelConfig(ChannelTypes.File, notificationFile, null, Severity.Info, ChannelTypes.File)], []);

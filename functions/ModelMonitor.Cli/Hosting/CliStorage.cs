@@ -39,7 +39,10 @@ public sealed class CliStorage
     public RollupService Rollups { get; }
 
     /// <summary>Clients for <paramref name="connectionString"/>; a malformed string is a usage error, not a storage failure.</summary>
-    public static CliStorage Connect(string connectionString, TimeProvider timeProvider)
+    /// <param name="connectionString">The storage account.</param>
+    /// <param name="timeProvider">The clock of roll-ups and ingestion.</param>
+    /// <param name="namePrefix">Put before every container and table name (see <see cref="MonitorStorageClients"/>); empty for the service's own.</param>
+    public static CliStorage Connect(string connectionString, TimeProvider timeProvider, string namePrefix = "")
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -54,7 +57,7 @@ public sealed class CliStorage
         ConfigureRetry(tableOptions.Retry);
         try
         {
-            var clients = new MonitorStorageClients(new BlobServiceClient(connectionString, blobOptions), new TableServiceClient(connectionString, tableOptions));
+            var clients = new MonitorStorageClients(new BlobServiceClient(connectionString, blobOptions), new TableServiceClient(connectionString, tableOptions), namePrefix);
             return new CliStorage(clients, new MonitorOptions(), timeProvider);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)

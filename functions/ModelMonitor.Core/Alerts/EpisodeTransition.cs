@@ -1,4 +1,5 @@
 using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Lineage;
 
 namespace ModelMonitor.Core.Alerts;
 
@@ -15,7 +16,16 @@ namespace ModelMonitor.Core.Alerts;
 public static class EpisodeTransition
 {
     /// <summary>The condition was found true in <paramref name="alert"/>'s window.</summary>
-    public static EpisodeStep Fire(AlertEpisode? prior, MonitorAlert alert, DateTimeOffset now, EpisodeOptions options)
+    /// <param name="prior">The condition's current or last episode; null when it never fired.</param>
+    /// <param name="alert">The alert.</param>
+    /// <param name="now">Evaluation time.</param>
+    /// <param name="options">Resolution and cooldown.</param>
+    /// <param name="incident">The alert's place in its run's incidents, when the run grouped them: an episode it opens
+    /// carries <paramref name="incidentId"/> (else the member's own incident id) and, for a downstream member, the root
+    /// model as its cause. An open episode keeps what it was opened with.</param>
+    /// <param name="incidentId">The incident id to record, when the root's episode already carries one from an earlier run.</param>
+    public static EpisodeStep Fire(
+        AlertEpisode? prior, MonitorAlert alert, DateTimeOffset now, EpisodeOptions options, IncidentMember? incident = null, string? incidentId = null)
     {
         ArgumentNullException.ThrowIfNull(alert);
         ArgumentNullException.ThrowIfNull(options);
@@ -26,7 +36,11 @@ public static class EpisodeTransition
 
         if (prior is null || !prior.IsOpen)
         {
-            var opened = Open(alert, now, (prior?.Number ?? 0) + 1);
+            var opened = Open(alert, now, (prior?.Number ?? 0) + 1) with
+            {
+                IncidentId = incident is null ? null : incidentId ?? incident.IncidentId,
+                CauseModelId = incident is { DoNotPageSeparately: true } ? incident.RootModelId : null,
+            };
             return new EpisodeStep(opened, true, EpisodeNotice.Opened, prior);
         }
 

@@ -12,8 +12,14 @@ public static class ConfigSections
     /// <summary>The slot-swap rollback target.</summary>
     public const string Rollback = "rollback";
 
+    /// <summary>
+    /// The lineage between models, <c>{"edges":[{"upstream":"embedder","downstream":"pricing"}]}</c>
+    /// (<see cref="Lineage.LineageConfigJson"/>); read from the default model <see cref="DefaultModel"/>.
+    /// </summary>
+    public const string Lineage = "lineage";
+
     /// <summary>The model id under which defaults for every model are stored.</summary>
     public const string DefaultModel = "*";
 
-    public static IReadOnlyList<string> All { get; } = [Checks, Notifications, Rollback];
+    public static IReadOnlyList<string> All { get; } = [Checks, Notifications, Rollback, Lineage];
 }

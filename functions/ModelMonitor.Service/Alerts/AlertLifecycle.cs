@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ModelMonitor.Core.Alerts;
 using ModelMonitor.Core.Checks;
+using ModelMonitor.Core.Lineage;
 using ModelMonitor.Service.Notifications;
 using ModelMonitor.Service.Telemetry;
 
@@ -18,7 +19,7 @@ public sealed partial class AlertLifecycle(
     TimeProvider timeProvider,
     EpisodeOptions options,
     ILogger<AlertLifecycle> logger,
-    AlertMetrics? metrics = null) : IAlertSink
+    AlertMetrics? metrics = null) : IIncidentAlertSink
 {
     private const int MaxWriteAttempts = 16;
 
@@ -26,11 +27,37 @@ public sealed partial class AlertLifecycle(
     public Task<IReadOnlyList<MonitorAlert>> RaiseAsync(IReadOnlyList<MonitorAlert> alerts, CancellationToken cancellationToken = default) =>
         RecordAsync(AlertEvaluation.AlertsOnly(alerts), cancellationToken);
 
-    public async Task<IReadOnlyList<MonitorAlert>> RecordAsync(AlertEvaluation evaluation, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MonitorAlert>> RecordAsync(AlertEvaluation evaluation, CancellationToken cancellationToken = default) =>
+        [.. (await RecordAsync(evaluation, null, new Dictionary<string, string>(StringComparer.Ordinal), cancellationToken)).Select(o => o.Alert)];
+
+    /// <summary>
+    /// Records a run's evaluations whose alerts were grouped into <paramref name="incidents"/>: each episode a grouped
+    /// alert opens carries its incident id (the root episode's, when that is already open from an earlier run, so an
+    /// incident keeps one id), downstream episodes name the root model as their cause and never notify on their own,
+    /// and the root's notification names the downstream models it likely explains.
+    /// </summary>
+    /// <returns>The alerts that opened an episode, over all evaluations, with their episodes.</returns>
+    public async Task<IReadOnlyList<OpenedEpisode>> RecordRunAsync(
+        IReadOnlyList<AlertEvaluation> evaluations, IncidentGrouping incidents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluations);
+        ArgumentNullException.ThrowIfNull(incidents);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var opened = new List<OpenedEpisode>();
+        foreach (var evaluation in evaluations)
+        {
+            opened.AddRange(await RecordAsync(evaluation, incidents, ids, cancellationToken));
+        }
+
+        return opened;
+    }
+
+    private async Task<IReadOnlyList<OpenedEpisode>> RecordAsync(
+        AlertEvaluation evaluation, IncidentGrouping? incidents, Dictionary<string, string> incidentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         var now = timeProvider.GetUtcNow();
-        var opened = new List<MonitorAlert>();
+        var opened = new List<OpenedEpisode>();
         var notices = new List<(AlertEpisode Episode, EpisodeNotice Notice)>();
 
         // One alert per condition and evaluation: the most severe decides.
@@ -38,13 +65,15 @@ public sealed partial class AlertLifecycle(
             .Select(g => g.OrderByDescending(a => a.Severity).First()).ToList();
         foreach (var alert in byCondition)
         {
-            var step = await ApplyAsync(alert.ModelId, alert.ConditionKey, prior => EpisodeTransition.Fire(prior, alert, now, options), cancellationToken);
+            var member = incidents?.Find(alert.DedupKey);
+            var incidentId = member is null ? null : await IncidentIdAsync(member, incidents!, incidentIds, cancellationToken);
+            var step = await ApplyAsync(alert.ModelId, alert.ConditionKey, prior => EpisodeTransition.Fire(prior, alert, now, options, member, incidentId), cancellationToken);
             if (step is { Notice: not EpisodeNotice.None, Episode: { } episode })
             {
                 notices.Add((episode, step.Notice));
                 if (step.Notice == EpisodeNotice.Opened)
                 {
-                    opened.Add(alert);
+                    opened.Add(new OpenedEpisode(alert, episode));
                     metrics?.EpisodesOpened.Add(1, new("kind", episode.Kind), new("severity", Name(episode.Severity)));
                 }
             }
@@ -76,7 +105,14 @@ public sealed partial class AlertLifecycle(
 
         foreach ((var episode, var notice) in notices)
         {
-            await NotifyAsync(episode, notice, cancellationToken);
+            if (episode.CauseModelId is { } cause)
+            {
+                // Downstream in a cascade: the incident's root pages for it.
+                LogFolded(logger, episode.Id, episode.IncidentId, cause);
+                continue;
+            }
+
+            await NotifyAsync(episode, notice, CascadeNote(episode, incidents), cancellationToken);
         }
 
         return opened;
@@ -116,11 +152,59 @@ public sealed partial class AlertLifecycle(
         throw new InvalidOperationException($"Episode of condition '{conditionKey}' kept changing under {MaxWriteAttempts} attempts to update it.");
     }
 
-    private async Task NotifyAsync(AlertEpisode episode, EpisodeNotice notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// The root model's incident id: the one its open episode already carries (an incident that started in an earlier
+    /// run keeps its id), else the grouping's. Memoized per run.
+    /// </summary>
+    private async Task<string> IncidentIdAsync(IncidentMember member, IncidentGrouping incidents, Dictionary<string, string> known, CancellationToken cancellationToken)
+    {
+        if (known.TryGetValue(member.IncidentId, out var id))
+        {
+            return id;
+        }
+
+        id = member.IncidentId;
+        if (incidents.Incidents.FirstOrDefault(i => i.Id == member.IncidentId) is { } incident)
+        {
+            foreach (var root in incident.RootAlerts)
+            {
+                if (await store.GetAsync(root.ModelId, root.ConditionKey, cancellationToken) is { Episode: { IsOpen: true, IncidentId: { } existing } })
+                {
+                    id = existing;
+                    break;
+                }
+            }
+        }
+
+        known[member.IncidentId] = id;
+        return id;
+    }
+
+    /// <summary>What a root episode's notification adds about the models downstream that alerted in the same run.</summary>
+    private static string? CascadeNote(AlertEpisode episode, IncidentGrouping? incidents)
+    {
+        if (incidents is null || episode.IncidentId is null)
+        {
+            return null;
+        }
+
+        var incident = incidents.Incidents.FirstOrDefault(i => i.RootModelId == episode.ModelId && i.IsCascade);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        var downstream = incident.Members.Where(m => m.DoNotPageSeparately)
+            .GroupBy(m => m.Alert.ModelId, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(m => m.Alert.Kind + (m.Alert.Feature is { } f ? $" on '{f}'" : string.Empty)).Distinct(StringComparer.Ordinal))})");
+        return $"Incident {episode.IncidentId}: likely cause of alerts downstream in {string.Join("; ", downstream)}, which do not page separately.";
+    }
+
+    private async Task NotifyAsync(AlertEpisode episode, EpisodeNotice notice, string? cascadeNote, CancellationToken cancellationToken)
     {
         try
         {
-            await notifier.NotifyAsync(EpisodeNotifications.Create(episode, notice), cancellationToken);
+            await notifier.NotifyAsync(EpisodeNotifications.Create(episode, notice, cascadeNote), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -133,6 +217,9 @@ public sealed partial class AlertLifecycle(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Episode write for {ModelId} {ConditionKey} lost a race (attempt {Attempt}); re-reading")]
     private static partial void LogWriteConflict(ILogger logger, string modelId, string conditionKey, int attempt);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Episode {EpisodeId} is downstream of {CauseModelId} in incident {IncidentId}; folded into the root's notification")]
+    private static partial void LogFolded(ILogger logger, string episodeId, string? incidentId, string causeModelId);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Notifying episode {EpisodeId} failed")]
     private static partial void LogNotifyFailed(ILogger logger, string episodeId, Exception exception);

@@ -7,7 +7,10 @@ namespace ModelMonitor.Service.Alerts;
 /// <summary>The notification a transition asks for, in words a person reads.</summary>
 public static class EpisodeNotifications
 {
-    public static Notification Create(AlertEpisode episode, EpisodeNotice notice)
+    /// <param name="episode">The episode.</param>
+    /// <param name="notice">What happened to it.</param>
+    /// <param name="cascadeNote">For the root of a cascade, the sentence naming the downstream alerts it likely explains.</param>
+    public static Notification Create(AlertEpisode episode, EpisodeNotice notice, string? cascadeNote = null)
     {
         ArgumentNullException.ThrowIfNull(episode);
         string what = episode.Kind + (episode.Subkind is { } s ? "/" + s : string.Empty) + (episode.Feature is { } f ? $" on '{f}'" : string.Empty);
@@ -24,7 +27,8 @@ public static class EpisodeNotifications
         };
         string text = string.Create(
             CultureInfo.InvariantCulture,
-            $"{episode.Message ?? what}. Episode {episode.Number} of this condition: {episode.Occurrences} occurrence(s) since {episode.FirstSeen:u}, peak {episode.PeakSeverity.ToString().ToLowerInvariant()}, latest window {window}.");
+            $"{episode.Message ?? what}. Episode {episode.Number} of this condition: {episode.Occurrences} occurrence(s) since {episode.FirstSeen:u}, peak {episode.PeakSeverity.ToString().ToLowerInvariant()}, latest window {window}.")
+            + (cascadeNote is null ? string.Empty : " " + cascadeNote);
         return new Notification(
             category,
             title,
