@@ -69,6 +69,18 @@ public sealed record AlertEpisode
     /// <summary>Severity of the last notification; a higher severity notifies even within the cooldown.</summary>
     public Severity? LastNotifiedSeverity { get; init; }
 
+    /// <summary>
+    /// The incident the episode was opened in (see <see cref="Lineage.IncidentGrouper"/>); null when it opened outside a
+    /// grouped run. Kept for the episode's life, so a condition that persists stays in the incident it started in.
+    /// </summary>
+    public string? IncidentId { get; init; }
+
+    /// <summary>
+    /// The upstream model whose alerts likely caused this one (the incident's root), for an episode opened downstream in
+    /// a cascade; null otherwise. Such an episode never notifies on its own: the root's notification speaks for it.
+    /// </summary>
+    public string? CauseModelId { get; init; }
+
     /// <summary>A stable id for this episode of this condition, for links and acknowledgements.</summary>
     public string Id => $"{ConditionKey}#{Number}";
 

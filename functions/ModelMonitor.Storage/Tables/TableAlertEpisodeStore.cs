@@ -126,6 +126,8 @@ public sealed class TableAlertEpisodeStore(TableClient table) : IAlertEpisodeSto
         ["ResolvedAt"] = e.ResolvedAt,
         ["LastNotifiedAt"] = e.LastNotifiedAt,
         ["LastNotifiedSeverity"] = e.LastNotifiedSeverity is { } s ? Name(s) : null,
+        ["IncidentId"] = e.IncidentId,
+        ["CauseModelId"] = e.CauseModelId,
     };
 
     private static AlertEpisode FromEntity(TableEntity t) => new()
@@ -154,6 +156,8 @@ public sealed class TableAlertEpisodeStore(TableClient table) : IAlertEpisodeSto
         ResolvedAt = t.GetDateTimeOffset("ResolvedAt"),
         LastNotifiedAt = t.GetDateTimeOffset("LastNotifiedAt"),
         LastNotifiedSeverity = t.GetString("LastNotifiedSeverity") is { } s ? ParseSeverity(s) : null,
+        IncidentId = t.GetString("IncidentId"),
+        CauseModelId = t.GetString("CauseModelId"),
     };
 
     private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
