@@ -8,7 +8,7 @@ using ModelMonitor.Service.Reports;
 namespace ModelMonitor.Cli.Commands;
 
 /// <summary>
-/// <c>modelmonitor report --out report.html [--model ID] [--from T --to T]</c>: a self-contained HTML report of what the
+/// <c>modelmonitor report --out report.html [--model ID]... [--from T --to T]</c>: a self-contained HTML report of what the
 /// stores hold (drift, serving, callers, label-based quality, alert incidents, rollbacks). Defaults: every model,
 /// from = now − 30 days, to = now + 1 day. Prints one JSON line: the file, models and incidents.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class ReportCommand
     public static Command Create(CliContext context, GlobalOptions global)
     {
         var output = new Option<string>("--out") { Description = "HTML file to write", HelpName = "FILE", Required = true };
-        var model = new Option<string?>("--model") { Description = "Only this model (default: every stored model)", HelpName = "ID" };
+        var model = new Option<string[]>("--model") { Description = "Only this model; repeat for several (default: every stored model)", HelpName = "ID" };
         var from = new Option<string?>("--from") { Description = "Start, inclusive, ISO-8601 (default: now − 30 days)", HelpName = "T" };
         var to = new Option<string?>("--to") { Description = "End, exclusive, ISO-8601 (default: now + 1 day)", HelpName = "T" };
         var command = new Command("report", "Write a self-contained HTML report from the stored summaries, check results, alerts and rollbacks") { output, model, from, to };
@@ -25,7 +25,7 @@ internal static class ReportCommand
         {
             var now = context.TimeProvider.GetUtcNow();
             var request = new ReportRequest(
-                parse.GetValue(model) is { } m ? InputParsing.RequireIdentifier(m, "--model") : null,
+                [.. (parse.GetValue(model) ?? []).Select(m => InputParsing.RequireIdentifier(m, "--model"))],
                 InputParsing.ParseTime(parse.GetValue(from), "--from") ?? now - SummaryCommand.DefaultLookback,
                 InputParsing.ParseTime(parse.GetValue(to), "--to") ?? now + SummaryCommand.DefaultLookahead);
             if (request.From >= request.To)

@@ -23,7 +23,7 @@ public static class ReportWriter
             new TableRollbackAuditStore(storage.Clients.Tables.GetTableClient(TableRollbackAuditStore.TableName)),
             timeProvider);
         var model = await builder.BuildAsync(request, cancellationToken);
-        var title = request.ModelId is null ? "ModelMonitor report" : $"ModelMonitor report: {request.ModelId}";
+        var title = request.ModelIds.Count == 0 ? "ModelMonitor report" : $"ModelMonitor report: {string.Join(", ", request.ModelIds)}";
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {

@@ -19,7 +19,7 @@ public sealed class ReportModelBuilder(
     public async Task<ReportModel> BuildAsync(ReportRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var versions = await ModelVersionsAsync(request.ModelId, cancellationToken);
+        var versions = await ModelVersionsAsync(request.ModelIds, cancellationToken);
         var sections = new List<ModelSection>();
         var allEpisodes = new List<AlertEpisode>();
         foreach (var (modelId, modelVersions) in versions.OrderBy(v => v.Key, StringComparer.Ordinal))
@@ -49,12 +49,12 @@ public sealed class ReportModelBuilder(
     /// <summary>An abuse episode names its caller in <see cref="AlertEpisode.Feature"/>.</summary>
     private static bool FlagsCaller(AlertEpisode e) => e.Kind == Core.Checks.AlertKind.Abuse && !string.IsNullOrEmpty(e.Feature);
 
-    private async Task<Dictionary<string, List<string>>> ModelVersionsAsync(string? modelId, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, List<string>>> ModelVersionsAsync(IReadOnlyList<string> modelIds, CancellationToken cancellationToken)
     {
         var versions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await foreach (var model in summaries.ListModelVersionsAsync(cancellationToken))
         {
-            if (modelId is not null && model.ModelId != modelId)
+            if (modelIds.Count > 0 && !modelIds.Contains(model.ModelId, StringComparer.Ordinal))
             {
                 continue;
             }

@@ -1,7 +1,7 @@
 namespace ModelMonitor.Service.Reports;
 
-/// <summary>What to report: one model or every stored one, over [From, To).</summary>
-public sealed record ReportRequest(string? ModelId, DateTimeOffset From, DateTimeOffset To)
+/// <summary>What to report: the named models (empty: every stored one), over [From, To).</summary>
+public sealed record ReportRequest(IReadOnlyList<string> ModelIds, DateTimeOffset From, DateTimeOffset To)
 {
     /// <summary>Callers charted besides the flagged ones.</summary>
     /// <value>Default 8.</value>
