@@ -11,7 +11,7 @@ using ModelMonitor.Storage.Tables;
 namespace ModelMonitor.Cli.Tests.Report;
 
 /// <summary>
-/// A small known dataset in Azurite: an upstream model (4 days, v2 from the last 12 hours, one caller bursting in the
+/// A small known dataset in Azurite (each hour's events in its first 5-minute window, so the seed is ~200 blobs): an upstream model (4 days, v2 from the last 12 hours, one caller bursting in the
 /// last 3 hours) and a downstream one, hourly check results with a hostile feature name, an incident across both
 /// models, an abuse episode naming the burst caller, and a rollback audit.
 /// </summary>
@@ -84,14 +84,14 @@ internal sealed class ReportSeed
             {
                 var status = version == "v2" && i % 5 == 0 ? "error" : "ok";
                 var latency = (version == "v1" ? 20 : 60) + (i % 10);
-                yield return Line(Upstream, version, $"u{n++}", at.AddMinutes(i * 2), $"c{i % 4}", latency, status);
+                yield return Line(Upstream, version, $"u{n++}", at.AddSeconds(i * 5), $"c{i % 4}", latency, status);
             }
 
             if (hour >= 93)
             {
                 for (var i = 0; i < 150; i++)
                 {
-                    yield return Line(Upstream, version, $"u{n++}", at.AddSeconds(i * 20), Abuser, 25, "ok");
+                    yield return Line(Upstream, version, $"u{n++}", at.AddSeconds(i), Abuser, 25, "ok");
                 }
             }
 
@@ -99,7 +99,7 @@ internal sealed class ReportSeed
             {
                 for (var i = 0; i < 20; i++)
                 {
-                    yield return Line(Downstream, "v1", $"d{n++}", at.AddMinutes(i * 3), "c0", 15, "ok");
+                    yield return Line(Downstream, "v1", $"d{n++}", at.AddSeconds(i * 7), "c0", 15, "ok");
                 }
             }
         }
