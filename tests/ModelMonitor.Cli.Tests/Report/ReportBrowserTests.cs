@@ -109,5 +109,13 @@ public sealed class ReportBrowserTests(AzuriteFixture azurite, ITestOutputHelper
         })
         """;
 
-    private sealed record ChartState(string Chart, string Model, bool Drawn);
+    // Playwright deserializes results into types with a parameterless constructor.
+    private sealed class ChartState
+    {
+        public string Chart { get; set; } = string.Empty;
+
+        public string Model { get; set; } = string.Empty;
+
+        public bool Drawn { get; set; }
+    }
 }
