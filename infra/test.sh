@@ -9,6 +9,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The report's browser test needs Debian's chromium (installed once, when missing).
+./infra/chromium.sh
+
 started_azurite=0
 # shellcheck disable=SC2317 # called by the EXIT trap
 cleanup() {

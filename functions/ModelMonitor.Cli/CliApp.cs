@@ -87,6 +87,7 @@ public static class CliApp
             ConfigCommand.Create(context, global),
             RollbackCommand.Create(context),
             ReplayCommand.Create(context, global),
+            ReportCommand.Create(context, global),
         };
         return root;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -39,6 +40,20 @@ public sealed class CheckResultStore(BlobContainerClient container)
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
             },
             cancellationToken);
+    }
+
+    /// <summary>Names of the check-result documents whose names start with <paramref name="prefix"/> (e.g. <c>{granularity}/{modelId}/</c>).</summary>
+    public async IAsyncEnumerable<string> ListNamesAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!await container.ExistsAsync(cancellationToken))
+        {
+            yield break;
+        }
+
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            yield return item.Name;
+        }
     }
 
     public async Task<BinaryData?> ReadAsync(string name, CancellationToken cancellationToken = default)

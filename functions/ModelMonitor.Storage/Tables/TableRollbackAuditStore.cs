@@ -50,4 +50,38 @@ public sealed class TableRollbackAuditStore(TableClient table) : IRollbackAuditS
         };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>The audited rollbacks of a model, newest first (the row keys' order); none when the table does not exist.</summary>
+    public async Task<IReadOnlyList<RollbackAuditRecord>> ListAsync(string modelId, CancellationToken cancellationToken = default)
+    {
+        var records = new List<RollbackAuditRecord>();
+        try
+        {
+            await foreach (var t in table.QueryAsync<TableEntity>(e => e.PartitionKey == PartitionKey(modelId), cancellationToken: cancellationToken))
+            {
+                var steps = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(t.GetString("Steps") ?? "[]") ?? [];
+                records.Add(new RollbackAuditRecord(
+                    t.GetString("InstanceId") ?? t.RowKey,
+                    t.GetString("ModelId") ?? modelId,
+                    t.GetString("Site") ?? string.Empty,
+                    t.GetString("StandbySlot") ?? string.Empty,
+                    t.GetString("RequestedBy") ?? string.Empty,
+                    t.GetString("Reason") ?? string.Empty,
+                    t.GetString("AlertId"),
+                    t.GetBoolean("DryRun") ?? false,
+                    t.GetString("FromVersion"),
+                    t.GetString("ToVersion"),
+                    t.GetString("Evidence"),
+                    t.GetString("Outcome") ?? string.Empty,
+                    t.GetDateTimeOffset("RecordedAt") ?? default,
+                    [.. steps.Select(s => new RollbackAuditStep(s.GetValueOrDefault("name") ?? string.Empty, s.GetValueOrDefault("status") ?? string.Empty, s.GetValueOrDefault("at") ?? string.Empty, s.GetValueOrDefault("detail") ?? string.Empty))]));
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No rollback was ever audited in this account.
+        }
+
+        return records;
+    }
 }
