@@ -9,6 +9,8 @@ namespace ModelMonitor.Core.Ingestion;
 /// </summary>
 public static class BatchPlanner
 {
+    private const int InitialWindowCapacity = 256;
+
     public static BatchPlan Plan(string partition, IReadOnlyList<IncomingMessage> messages, EventParser parser, Granularity granularity, DeadLetterLimits? deadLetterLimits = null)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -23,8 +25,9 @@ public static class BatchPlanner
         var received = 0;
         WindowKey? lastKey = null;
         List<SequencedEvent>? lastList = null;
-        foreach (var message in messages)
+        for (var m = 0; m < messages.Count; m++)
         {
+            var message = messages[m];
             results.Clear();
             // The memory overload lets events keep their ids as slices of the body: the batch's bodies outlive its events.
             parser.Parse(message.Body, message.EnqueuedTime, results);
@@ -40,7 +43,9 @@ public static class BatchPlanner
                         lastKey = new WindowKey(e.ModelId, e.ModelVersion, granularity, start);
                         if (!windows.TryGetValue(lastKey, out lastList))
                         {
-                            lastList = [];
+                            // Sized for the rest of the batch landing here (the usual single-model partition), within
+                            // a cap, so a window's list rarely regrows while a many-model batch does not over-reserve.
+                            lastList = new List<SequencedEvent>(Math.Min(messages.Count - m, InitialWindowCapacity));
                             windows[lastKey] = lastList;
                         }
                     }
