@@ -79,6 +79,7 @@ public static class CliApp
             ReferenceCommand.Create(context, global),
             CheckCommand.Create(context, global),
             AzureAlertCommand.Create(context),
+            ConvertCommand.Create(context),
         };
         return root;
     }
