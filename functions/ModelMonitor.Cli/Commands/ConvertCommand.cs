@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ModelMonitor.Cli.Convert;
+using ModelMonitor.Cli.Conversion;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
 using ModelMonitor.Cli.Sources;

@@ -5,7 +5,7 @@ using ModelMonitor.Cli.Output;
 using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Summaries;
-using ModelMonitor.Cli.Convert;
+using ModelMonitor.Cli.Conversion;
 using ModelMonitor.Storage.Blobs;
 
 namespace ModelMonitor.Cli.Commands;

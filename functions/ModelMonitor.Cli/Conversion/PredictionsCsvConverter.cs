@@ -1,7 +1,7 @@
 using System.Globalization;
 using ModelMonitor.Client;
 
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>
 /// Turns a predictions log in CSV (one row per prediction) into contract-v1 events built with the producer client's

@@ -5,7 +5,7 @@ using ModelMonitor.Client;
 using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Summaries;
 
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>
 /// A training CSV with prediction and/or label columns: each row is converted as <c>convert</c> does (a prediction

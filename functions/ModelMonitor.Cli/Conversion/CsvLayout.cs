@@ -1,4 +1,4 @@
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>A header resolved against a <see cref="PredictionsCsvMapping"/>: column indices, -1 where absent.</summary>
 internal sealed record CsvLayout(int Width, int Timestamp, int Prediction, int Label, int Id, int Caller, IReadOnlyList<(string Name, int Index)> Features)

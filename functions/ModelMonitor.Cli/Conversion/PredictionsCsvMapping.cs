@@ -1,4 +1,4 @@
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>
 /// Which CSV columns mean what. A named column must exist in the header, except the label column when

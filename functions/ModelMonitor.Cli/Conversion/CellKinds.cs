@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>
 /// Per-column kind inference, the same rule as the drift command's <c>CsvTable</c>: a column is numeric when every

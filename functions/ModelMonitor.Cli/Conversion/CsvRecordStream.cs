@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>
 /// Streams RFC 4180 records (commas; CRLF or LF; double-quoted fields with commas, line breaks and doubled quotes),

@@ -1,4 +1,4 @@
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>What every non-empty cell of a CSV column holds, inferred before conversion.</summary>
 internal enum CellKind

@@ -4,7 +4,7 @@ using System.Text.Json;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Client;
 
-namespace ModelMonitor.Cli.Convert;
+namespace ModelMonitor.Cli.Conversion;
 
 /// <summary>
 /// Training JSONL may be plain feature objects (<c>{"amount":12.5,"country":"DE"}</c>) rather than contract-v1 events:
