@@ -88,6 +88,7 @@ public static class CliApp
             RollbackCommand.Create(context),
             ReplayCommand.Create(context, global),
             ReportCommand.Create(context, global),
+            ConvertCommand.Create(context),
         };
         return root;
     }

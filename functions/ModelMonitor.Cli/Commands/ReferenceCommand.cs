@@ -1,20 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
 using ModelMonitor.Core.Abuse;
 using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Summaries;
+using ModelMonitor.Cli.Conversion;
 using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Storage.Tables;
 
 namespace ModelMonitor.Cli.Commands;
 
 /// <summary>
-/// <c>modelmonitor reference build --model ID [--version V] --data FILE</c> stores a training/validation profile
-/// (CSV columns, or JSONL of prediction/v1 events) as the model's reference summary;
+/// <c>modelmonitor reference build --model ID [--version V] --input FILE [--prediction-column C] [--label-column C]</c> (<c>--data</c> is an alias) stores a training/validation profile
+/// (CSV columns, or JSONL of contract-v1 events or plain feature objects) as the model's reference summary;
 /// <c>modelmonitor reference pin --model ID [--version V] --from T --to T</c> stores a production time range instead.
 /// Without --version the reference serves every version of the model that has none of its own.
 /// <c>build --exclude-reputation-below SCORE</c> (JSONL) leaves out the events of callers whose stored reputation is
@@ -34,13 +34,15 @@ internal static class ReferenceCommand
     {
         var model = new Option<string>("--model") { Description = "Model id", Required = true, HelpName = "ID" };
         var version = new Option<string?>("--version") { Description = "Model version (default: any version without its own reference)", HelpName = "V" };
-        var data = new Option<FileInfo>("--data") { Description = "Training or validation data: .csv (one column per feature) or .jsonl (prediction/v1 events)", Required = true, HelpName = "FILE" };
+        var data = new Option<FileInfo>("--input", "--data") { Description = "Training or validation data: .csv (one column per feature) or .jsonl (contract-v1 events or plain feature objects)", Required = true, HelpName = "FILE" };
+        var prediction = new Option<string?>("--prediction-column") { Description = "CSV: column with the model's output (not a feature)", HelpName = "NAME" };
+        var label = new Option<string?>("--label-column") { Description = "CSV: column with the true label (not a feature; a non-empty cell is an outcome)", HelpName = "NAME" };
         var excludeBelow = new Option<double?>("--exclude-reputation-below")
         {
             Description = "JSONL only: leave out events of callers whose stored reputation for the model is now below this score (0-1); events without a caller are always kept",
             HelpName = "SCORE",
         };
-        var command = new Command("build", "Build a reference profile from a CSV or JSONL file") { model, version, data, excludeBelow };
+        var command = new Command("build", "Build a reference profile from a CSV or JSONL file") { model, version, data, prediction, label, excludeBelow };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var modelId = InputParsing.RequireIdentifier(parse.GetValue(model), "--model");
@@ -53,12 +55,16 @@ internal static class ReferenceCommand
                 throw new CliUsageException(isJsonl ? "--exclude-reputation-below: must be in (0, 1]." : "--exclude-reputation-below: only for JSONL events (CSV rows have no caller).");
             }
 
+            var predictionColumn = parse.GetValue(prediction);
+            var labelColumn = parse.GetValue(label);
             var excluded = threshold is { } score
                 ? await LowReputationCallersAsync(context, parse.GetRequiredValue(global.Storage), modelId, score, cancellationToken)
                 : null;
             var (summary, excludedEvents) = isJsonl
                 ? await FromEventsAsync(file, modelId, modelVersion ?? "reference", excluded, cancellationToken)
-                : (SummaryBuilder.FromColumns((await DriftCommand.ReadCsvAsync(file, "--data", cancellationToken)).Columns, modelId, modelVersion ?? "reference"), 0);
+                : predictionColumn is null && labelColumn is null
+                    ? (SummaryBuilder.FromColumns((await DriftCommand.ReadCsvAsync(file, "--input", cancellationToken)).Columns, modelId, modelVersion ?? "reference"), 0)
+                    : (ReferenceFromCsv.Build(file, modelId, modelVersion ?? "reference", predictionColumn, labelColumn, cancellationToken), 0L);
             return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, excluded is null ? null : excludedEvents, cancellationToken);
         });
         return command;
@@ -129,12 +135,15 @@ internal static class ReferenceCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>JSONL of contract-v1 events: parsed and validated exactly as ingest does; invalid lines are an input error.</summary>
+    /// <summary>
+    /// JSONL of contract-v1 events (or plain feature objects, made into prediction events first): parsed and validated
+    /// exactly as ingest does; invalid lines are an input error.
+    /// </summary>
     private static async Task<(WindowSummary Summary, long Excluded)> FromEventsAsync(FileInfo file, string modelId, string modelVersion, HashSet<string>? excludedCallers, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
-            throw new CliUsageException($"--data: file '{file.FullName}' does not exist.");
+            throw new CliUsageException($"--input: file '{file.FullName}' does not exist.");
         }
 
         // Training data is historical: no timestamp is "in the future", so arrival is the far end of time.
@@ -154,10 +163,10 @@ internal static class ReferenceCommand
             }
 
             results.Clear();
-            parser.Parse(Encoding.UTF8.GetBytes(line), arrival, results);
+            parser.Parse(PlainFeatureLines.ToEventBody(line, lineNumber, modelId, modelVersion), arrival, results);
             foreach (var result in results)
             {
-                var e = result.Event ?? throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--data: line {lineNumber}: {result.Error}"));
+                var e = result.Event ?? throw new CliUsageException(string.Create(CultureInfo.InvariantCulture, $"--input: line {lineNumber}: {result.Error}"));
                 if (e.CallerId is { Length: > 0 } caller && excludedCallers?.Contains(caller) == true)
                 {
                     excluded++;
@@ -173,7 +182,7 @@ internal static class ReferenceCommand
 
         if (summary is null)
         {
-            throw new CliUsageException("--data: the file holds no events.");
+            throw new CliUsageException("--input: the file holds no events.");
         }
 
         // Stretch the window over the events' time span.
