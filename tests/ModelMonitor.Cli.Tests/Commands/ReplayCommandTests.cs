@@ -121,6 +121,45 @@ public sealed class ReplayCommandTests : IAsyncLifetime
         Assert.Contains($"{2 * Hours * PerHour} folded", run.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replay_WithReport_WritesTheReplayedModelsAndTheirIncident()
+    {
+        var file = await WriteStreamAsync(NanHour);
+        var report = Path.Combine(Path.GetTempPath(), $"replay-report-{Guid.NewGuid():N}.html");
+
+        try
+        {
+            var run = await CliRun.InvokeAsync("replay", "--events", file, "--name-prefix", _prefix, "--report", report, "--format", "json");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("(2 model(s), 1 incident(s))", run.Stderr, StringComparison.Ordinal);
+            var html = await File.ReadAllTextAsync(report);
+            var start = html.IndexOf("<script type=\"application/json\" id=\"report-data\">", StringComparison.Ordinal);
+            Assert.True(start >= 0, "the report has no data blob");
+            start = html.IndexOf('>', start) + 1;
+            using var data = JsonDocument.Parse(html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)]);
+            var models = data.RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("modelId").GetString()).ToList();
+            Assert.Equal(["embedder", "pricing"], models);
+            var incident = Assert.Single(data.RootElement.GetProperty("incidents").EnumerateArray());
+            Assert.Equal(2, incident.GetProperty("episodes").GetArrayLength());
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
+    [Fact]
+    public async Task Replay_EmptyReportPath_ExitsWithUsage()
+    {
+        var file = await EventLines.WriteFileAsync([Line("m", "e1", EventLines.Time(Start), "x", "1", string.Empty)]);
+
+        var run = await CliRun.InvokeAsync("replay", "--events", file, "--name-prefix", _prefix, "--report", string.Empty);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--report", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--format", "xml")]
     [InlineData("--name-prefix", "Bad_Prefix")]
