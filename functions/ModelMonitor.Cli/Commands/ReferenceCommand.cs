@@ -8,6 +8,7 @@ using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Summaries;
 using ModelMonitor.Cli.Conversion;
 using ModelMonitor.Storage.Blobs;
+using ModelMonitor.Storage.Configuration;
 using ModelMonitor.Storage.Tables;
 
 namespace ModelMonitor.Cli.Commands;
@@ -42,12 +43,19 @@ internal static class ReferenceCommand
             Description = "JSONL only: leave out events of callers whose stored reputation for the model is now below this score (0-1); events without a caller are always kept",
             HelpName = "SCORE",
         };
-        var command = new Command("build", "Build a reference profile from a CSV or JSONL file") { model, version, data, prediction, label, excludeBelow };
+        var prefix = new Option<string?>("--name-prefix") { Description = "Store it in the isolated set of containers and tables that 'replay --name-prefix PREFIX' uses", HelpName = "PREFIX" };
+        var command = new Command("build", "Build a reference profile from a CSV or JSONL file") { model, version, data, prediction, label, excludeBelow, prefix };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var modelId = InputParsing.RequireIdentifier(parse.GetValue(model), "--model");
             var modelVersion = parse.GetValue(version) is { } v ? InputParsing.RequireIdentifier(v, "--version") : null;
             var file = parse.GetRequiredValue(data);
+            var namePrefix = parse.GetValue(prefix) ?? string.Empty;
+            if (!MonitorStorageClients.IsValidPrefix(namePrefix))
+            {
+                throw new CliUsageException($"--name-prefix '{namePrefix}': use 1-20 lower-case letters and digits, starting with a letter.");
+            }
+
             bool isJsonl = file.Extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase);
             var threshold = parse.GetValue(excludeBelow);
             if (threshold is { } t && (!isJsonl || !(t > 0 && t <= 1)))
@@ -58,14 +66,14 @@ internal static class ReferenceCommand
             var predictionColumn = parse.GetValue(prediction);
             var labelColumn = parse.GetValue(label);
             var excluded = threshold is { } score
-                ? await LowReputationCallersAsync(context, parse.GetRequiredValue(global.Storage), modelId, score, cancellationToken)
+                ? await LowReputationCallersAsync(context, parse.GetRequiredValue(global.Storage), namePrefix, modelId, score, cancellationToken)
                 : null;
             var (summary, excludedEvents) = isJsonl
                 ? await FromEventsAsync(file, modelId, modelVersion ?? "reference", excluded, cancellationToken)
                 : predictionColumn is null && labelColumn is null
                     ? (SummaryBuilder.FromColumns((await DriftCommand.ReadCsvAsync(file, "--input", cancellationToken)).Columns, modelId, modelVersion ?? "reference"), 0)
                     : (ReferenceFromCsv.Build(file, modelId, modelVersion ?? "reference", predictionColumn, labelColumn, cancellationToken), 0L);
-            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, excluded is null ? null : excludedEvents, cancellationToken);
+            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, excluded is null ? null : excludedEvents, namePrefix, cancellationToken);
         });
         return command;
     }
@@ -91,15 +99,15 @@ internal static class ReferenceCommand
                 return ExitCodes.NotFound;
             }
 
-            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, null, cancellationToken);
+            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, null, string.Empty, cancellationToken);
         });
         return command;
     }
 
     /// <summary>Callers of the model whose reputation, decayed to now, is below <paramref name="score"/>.</summary>
-    private static async Task<HashSet<string>> LowReputationCallersAsync(CliContext context, string connection, string modelId, double score, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> LowReputationCallersAsync(CliContext context, string connection, string namePrefix, string modelId, double score, CancellationToken cancellationToken)
     {
-        var storage = CliStorage.Connect(connection, context.TimeProvider);
+        var storage = CliStorage.Connect(connection, context.TimeProvider, namePrefix);
         var store = new TableReputationStore(storage.Clients.Tables.GetTableClient(TableReputationStore.TableName));
         var now = context.TimeProvider.GetUtcNow();
         var low = new HashSet<string>(StringComparer.Ordinal);
@@ -114,9 +122,9 @@ internal static class ReferenceCommand
         return low;
     }
 
-    private static async Task<int> SaveAsync(CliContext context, string connection, string modelId, string? modelVersion, WindowSummary summary, long? excludedEvents, CancellationToken cancellationToken)
+    private static async Task<int> SaveAsync(CliContext context, string connection, string modelId, string? modelVersion, WindowSummary summary, long? excludedEvents, string namePrefix, CancellationToken cancellationToken)
     {
-        var storage = CliStorage.Connect(connection, context.TimeProvider);
+        var storage = CliStorage.Connect(connection, context.TimeProvider, namePrefix);
         await new ReferenceStore(storage.Clients.References).SaveAsync(modelId, modelVersion, summary, cancellationToken);
         JsonOutput.WriteLine(context.Out, w =>
         {
