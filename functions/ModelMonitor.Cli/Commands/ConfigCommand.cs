@@ -140,7 +140,7 @@ internal static class ConfigCommand
     private static async Task<TableModelConfigStore> StoreAsync(CliContext context, string connection, CancellationToken cancellationToken)
     {
         var storage = CliStorage.Connect(connection, context.TimeProvider);
-        var table = storage.Clients.Tables.GetTableClient(TableModelConfigStore.TableName);
+        var table = storage.Clients.Table(TableModelConfigStore.TableName);
         await table.CreateIfNotExistsAsync(cancellationToken);
         return new TableModelConfigStore(table);
     }

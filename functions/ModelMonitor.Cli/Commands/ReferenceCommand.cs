@@ -108,7 +108,7 @@ internal static class ReferenceCommand
     private static async Task<HashSet<string>> LowReputationCallersAsync(CliContext context, string connection, string namePrefix, string modelId, double score, CancellationToken cancellationToken)
     {
         var storage = CliStorage.Connect(connection, context.TimeProvider, namePrefix);
-        var store = new TableReputationStore(storage.Clients.Tables.GetTableClient(TableReputationStore.TableName));
+        var store = new TableReputationStore(storage.Clients.Table(TableReputationStore.TableName));
         var now = context.TimeProvider.GetUtcNow();
         var low = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var reputation in store.ListAsync(modelId, cancellationToken))

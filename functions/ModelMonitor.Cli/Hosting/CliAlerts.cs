@@ -19,7 +19,7 @@ internal static class CliAlerts
     /// <summary>The lifecycle over a given notifier (the local run decorates it to start auto-rollbacks).</summary>
     public static RecordingAlertSink Create(CliStorage storage, TimeProvider timeProvider, INotifier notifier) =>
         new(new AlertLifecycle(
-            new TableAlertEpisodeStore(storage.Clients.Tables.GetTableClient(TableAlertSink.TableName)), notifier, timeProvider, EpisodeOptions.Default, NullLogger<AlertLifecycle>.Instance));
+            new TableAlertEpisodeStore(storage.Clients.Table(TableAlertSink.TableName)), notifier, timeProvider, EpisodeOptions.Default, NullLogger<AlertLifecycle>.Instance));
 
     /// <summary>Notifications to one file (JSON lines) when a path is given, outcomes recorded beside the episodes.</summary>
     public static INotifier CreateNotifier(CliStorage storage, TimeProvider timeProvider, string? notificationFile)

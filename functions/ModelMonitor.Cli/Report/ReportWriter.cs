@@ -19,8 +19,8 @@ public static class ReportWriter
         var builder = new ReportModelBuilder(
             storage.Reader,
             new CheckResultStore(storage.Clients.CheckResults),
-            new TableAlertEpisodeStore(storage.Clients.Tables.GetTableClient(TableAlertSink.TableName)),
-            new TableRollbackAuditStore(storage.Clients.Tables.GetTableClient(TableRollbackAuditStore.TableName)),
+            new TableAlertEpisodeStore(storage.Clients.Table(TableAlertSink.TableName)),
+            new TableRollbackAuditStore(storage.Clients.Table(TableRollbackAuditStore.TableName)),
             timeProvider);
         var model = await builder.BuildAsync(request, cancellationToken);
         var title = request.ModelIds.Count == 0 ? "ModelMonitor report" : $"ModelMonitor report: {string.Join(", ", request.ModelIds)}";

@@ -159,15 +159,7 @@ internal static class UsageSwingRule
         var subkind = Subkind("weekly", metric);
         var end = Granularity.Day.Floor(hourEnd);
         var week = TimeSpan.FromDays(7);
-        var current = Week(series, end - week, metric);
-        var earlier = new List<(double Value, double Volume)>();
-        for (var k = 1; k <= policy.BaselineWeeks; k++)
-        {
-            if (Week(series, end - ((k + 1) * week), metric) is { } w)
-            {
-                earlier.Add(w);
-            }
-        }
+        var (current, earlier) = Weeks(series, end, metric, policy);
 
         if (current is null || earlier.Count == 0)
         {
@@ -238,6 +230,35 @@ internal static class UsageSwingRule
     }
 
     // Requests and errors add up over the days; latency, CPU and memory are the days' figures weighted by their volume.
+    /// <summary>
+    /// What the weekly rule compares for a metric at a day boundary: the 7 days before <paramref name="end"/> and the
+    /// median of up to <see cref="UsageSwingPolicy.BaselineWeeks"/> weeks before them; null without both (the report
+    /// draws the weekly band from this, so it shows what the rule judged).
+    /// </summary>
+    internal static (double Current, double Baseline)? WeeklyComparison(ServingSeries series, DateTimeOffset end, ServingMetric metric, UsageSwingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(policy);
+        var (current, earlier) = Weeks(series, Granularity.Day.Floor(end), metric, policy);
+        return current is { } c && earlier.Count > 0 ? (c.Value, Median.Of([.. earlier.Select(e => e.Value)])) : null;
+    }
+
+    private static ((double Value, double Volume)? Current, List<(double Value, double Volume)> Earlier) Weeks(
+        ServingSeries series, DateTimeOffset end, ServingMetric metric, UsageSwingPolicy policy)
+    {
+        var week = TimeSpan.FromDays(7);
+        var earlier = new List<(double Value, double Volume)>();
+        for (var k = 1; k <= policy.BaselineWeeks; k++)
+        {
+            if (Week(series, end - ((k + 1) * week), metric) is { } w)
+            {
+                earlier.Add(w);
+            }
+        }
+
+        return (Week(series, end - week, metric), earlier);
+    }
+
     private static (double Value, double Volume)? Week(ServingSeries series, DateTimeOffset start, ServingMetric metric)
     {
         double sum = 0;

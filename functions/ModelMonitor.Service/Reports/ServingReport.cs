@@ -24,7 +24,7 @@ internal sealed record ServingReport(IReadOnlyList<string> Versions, ServingSect
         var history = served.Count == 0 ? null : await ServingHistoryReader.ReadAsync(reader, modelId, served, cancellationToken);
         if (history is null)
         {
-            return new ServingReport(versions, new ServingSection([], [], [], [], policy.HourlyThreshold, false, []), new CallerSection([]));
+            return new ServingReport(versions, new ServingSection([], [], [], [], policy.HourlyThreshold, new WeeklyServing([], [], [], [], policy.WeeklyThreshold), []), new CallerSection([]));
         }
 
         var series = ServingSeries.Build(history);
@@ -54,9 +54,32 @@ internal sealed record ServingReport(IReadOnlyList<string> Versions, ServingSect
             [.. bands.Select(b => b?.Lower)],
             [.. bands.Select(b => b?.Upper)],
             policy.HourlyThreshold,
-            WeeklyBand: false,
+            Weekly(series, hours, policy),
             byVersion);
         return new ServingReport(series.Versions, serving, CallerRates(series, hours, request.TopCallers, flagged));
+    }
+
+    private static WeeklyServing Weekly(ServingSeries series, List<DateTimeOffset> hours, UsageSwingPolicy policy)
+    {
+        var ends = new List<long>();
+        var requests = new List<double>();
+        var lower = new List<double>();
+        var upper = new List<double>();
+        if (hours.Count > 0)
+        {
+            for (var end = Granularity.Day.Floor(hours[0]) + Granularity.Day.Length; end <= hours[^1] + Granularity.Hour.Length; end += Granularity.Day.Length)
+            {
+                if (WeeklyUsage.Compare(series, end, ServingMetric.Requests, policy) is { } weekly)
+                {
+                    ends.Add(end.ToUnixTimeSeconds());
+                    requests.Add(weekly.Current);
+                    lower.Add(weekly.Baseline * (1 - policy.WeeklyThreshold));
+                    upper.Add(weekly.Baseline * (1 + policy.WeeklyThreshold));
+                }
+            }
+        }
+
+        return new WeeklyServing(ends, requests, lower, upper, policy.WeeklyThreshold);
     }
 
     private static CallerSection CallerRates(ServingSeries series, List<DateTimeOffset> hours, int top, IReadOnlySet<string> flagged)

@@ -6,7 +6,7 @@ namespace ModelMonitor.Service.Reports;
 /// <param name="BandLower">Lower edge of the hourly usage-swing band for requests (seasonal baseline × (1 − threshold)); null without enough history.</param>
 /// <param name="BandUpper">Upper edge of the same band.</param>
 /// <param name="HourlyThreshold">The threshold the band is drawn with (the operational policy's default).</param>
-/// <param name="WeeklyBand">Whether the weekly band is drawn; false: planned (the report shows the series only).</param>
+/// <param name="Weekly">The weekly rule's comparison at each day end of the range that has 14 days of history before it.</param>
 /// <param name="ByVersion">Per version: requests, error rate and latency percentiles.</param>
 public sealed record ServingSection(
     IReadOnlyList<long> Hours,
@@ -14,5 +14,5 @@ public sealed record ServingSection(
     IReadOnlyList<double?> BandLower,
     IReadOnlyList<double?> BandUpper,
     double HourlyThreshold,
-    bool WeeklyBand,
+    WeeklyServing Weekly,
     IReadOnlyList<VersionServing> ByVersion);

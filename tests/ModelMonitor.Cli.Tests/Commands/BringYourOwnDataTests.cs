@@ -20,6 +20,7 @@ public sealed class BringYourOwnDataTests : IAsyncLifetime
     private const int RowsPerHour = 240;
     private const int FirstShiftedHour = 3;
     private readonly string _prefix = "b" + Guid.NewGuid().ToString("N")[..11];
+    private readonly string _model = "byo" + Guid.NewGuid().ToString("N")[..8];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -69,25 +70,34 @@ public sealed class BringYourOwnDataTests : IAsyncLifetime
         var events = Path.Combine(Path.GetDirectoryName(logFile)!, "events.jsonl");
         var report = Path.Combine(Path.GetDirectoryName(logFile)!, "report.html");
 
-        var convert = await CliRun.InvokeAsync("convert", "--input", logFile, "--out", events, "--model", "mymodel", "--prediction-column", "score");
+        var convert = await CliRun.InvokeAsync("convert", "--input", logFile, "--out", events, "--model", _model, "--prediction-column", "score");
         Assert.True(convert.ExitCode == 0, convert.ToString());
         var reference = await CliRun.InvokeAsync(
-            "reference", "build", "--model", "mymodel", "--input", trainingFile, "--prediction-column", "score", "--label-column", "label", "--name-prefix", _prefix);
+            "reference", "build", "--model", _model, "--input", trainingFile, "--prediction-column", "score", "--label-column", "label", "--name-prefix", _prefix);
         Assert.True(reference.ExitCode == 0, reference.ToString());
         var replay = await CliRun.InvokeAsync("replay", "--events", events, "--name-prefix", _prefix, "--report", report, "--format", "json");
 
         Assert.True(replay.ExitCode == 0, replay.ToString());
         var lines = replay.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var episodes = lines.Where(l => l.TryGetProperty("kind", out _)).ToList();
-        var drift = Assert.Single(episodes, e => e.GetProperty("kind").GetString() == "feature-drift");
+        var drifts = episodes.Where(e => e.GetProperty("kind").GetString() == "feature-drift").ToList();
+        Assert.True(drifts.Count == 1, replay.ToString());
+        var drift = drifts[0];
         Assert.Equal("amount", drift.GetProperty("feature").GetString());
-        Assert.Equal("mymodel", drift.GetProperty("modelId").GetString());
+        Assert.Equal(_model, drift.GetProperty("modelId").GetString());
         Assert.True(
             DateTimeOffset.Parse(drift.GetProperty("windowStart").GetString()!, CultureInfo.InvariantCulture) >= Start.AddHours(FirstShiftedHour),
             $"drift reported before the shift: {drift}");
         Assert.DoesNotContain(episodes, e => e.GetProperty("feature").GetString() == "country");
         Assert.Contains("(1 model(s),", replay.Stderr, StringComparison.Ordinal);
-        Assert.Contains("\"modelId\":\"mymodel\"", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+        Assert.Contains($"\"modelId\":\"{_model}\"", await File.ReadAllTextAsync(report), StringComparison.Ordinal);
+
+        // Every table the path wrote is the isolated set's: nothing of this model in the account's own alerts table.
+        var tables = new TableServiceClient(AzuriteFixture.ConnectionString);
+        Assert.NotEmpty(await tables.GetTableClient(_prefix + "alerts").QueryAsync<TableEntity>(e => e.PartitionKey == _model).ToListAsync());
+        var shared = tables.GetTableClient("alerts");
+        await shared.CreateIfNotExistsAsync();
+        Assert.Empty(await shared.QueryAsync<TableEntity>(e => e.PartitionKey == _model).ToListAsync());
     }
 
     [Fact]

@@ -96,6 +96,48 @@ public sealed class ReportBrowserTests(AzuriteFixture azurite, ITestOutputHelper
         }
     }
 
+    [Fact]
+    public async Task Report_FifteenServedDays_DrawsTheWeeklyBandChart()
+    {
+        var chromium = Chromium.RequirePath();
+        var start = new DateTimeOffset(2001, 5, 1, 0, 0, 0, TimeSpan.Zero);
+        long[] hours = [.. Enumerable.Range(0, 15 * 24).Select(h => start.AddHours(h).ToUnixTimeSeconds())];
+        long[] requests = [.. hours.Select((_, i) => 100L + (i % 24))];
+        long[] dayEnds = [start.AddDays(14).ToUnixTimeSeconds(), start.AddDays(15).ToUnixTimeSeconds()];
+        var serving = new ModelMonitor.Service.Reports.ServingSection(
+            hours, requests, [.. hours.Select(_ => (double?)null)], [.. hours.Select(_ => (double?)null)], 0.3,
+            new ModelMonitor.Service.Reports.WeeklyServing(dayEnds, [19_000, 15_000], [16_000, 16_000], [21_000, 21_000], 0.15),
+            [new ModelMonitor.Service.Reports.VersionServing("v1", [.. requests.Select(r => (long?)r)], [.. hours.Select(_ => (double?)0.01)], [.. hours.Select(_ => (double?)20)], [.. hours.Select(_ => (double?)40)], [.. hours.Select(_ => (double?)60)])]);
+        var section = new ModelMonitor.Service.Reports.ModelSection(
+            "weekly-model", ["v1"], [], serving, new ModelMonitor.Service.Reports.CallerSection([]), new ModelMonitor.Service.Reports.QualitySection([], [], [], [], [], [], []), []);
+        var model = new ModelMonitor.Service.Reports.ReportModel(0, hours[0], hours[^1] + 3600, [section], []);
+        var path = Path.Combine(AppContext.BaseDirectory, "report-test", $"weekly-{Guid.NewGuid():N}.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, ModelMonitor.Cli.Report.ReportHtml.Render(model, "weekly"));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.Arguments() });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add("console: " + message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add("page: " + error);
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+        await page.WaitForSelectorAsync("body[data-rendered='true']", new() { Timeout = 10_000 });
+
+        Assert.Empty(errors);
+        var charts = await page.EvaluateAsync<ChartState[]>(DrawnChartsScript);
+        var weekly = Assert.Single(charts, c => c.Chart == "weekly");
+        Assert.True(weekly.Drawn, "the weekly chart has no drawn canvas");
+        Assert.Contains("band upper", await page.Locator("[data-chart='weekly']").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Weekly band: needs", await page.Locator("[data-section='serving']").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     // A canvas drew when any pixel is not fully transparent.
     private const string DrawnChartsScript = """
         () => [...document.querySelectorAll('[data-chart]')].map(box => {

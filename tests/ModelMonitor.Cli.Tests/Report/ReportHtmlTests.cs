@@ -50,7 +50,7 @@ public sealed partial class ReportHtmlTests
             "m1",
             ["v1"],
             [new DriftSeries(feature, "v1", "psi", 0.2, [100], [0.5], [true])],
-            new ServingSection([], [], [], [], 0.3, false, []),
+            new ServingSection([], [], [], [], 0.3, new WeeklyServing([], [], [], [], 0.15), []),
             new CallerSection([]),
             new QualitySection([], [], [], [], [], [], []),
             []);

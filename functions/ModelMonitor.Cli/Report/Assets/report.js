@@ -112,7 +112,16 @@
     sv.byVersion.forEach(function (v, i) { requests.push({ label: v.version, values: v.requests, color: palette[i % palette.length] }); });
     chart(s, "requests", "Requests per hour", sv.hours, requests, { bands: bands });
     if (!hasValues(sv.bandUpper)) { note(s, "Hourly band: not enough earlier days in this range (needs 3 days or a week)."); }
-    if (!sv.weeklyBand) { note(s, "Weekly band: planned."); }
+    var wk = sv.weekly;
+    if (wk.dayEnds.length > 0) {
+      chart(s, "weekly", "Requests over the 7 days to each day's end, and the weekly band (±" + Math.round(wk.threshold * 100) + "% of the weeks before)", wk.dayEnds, [
+        { label: "7 days", values: wk.requests, color: "#333", width: 2 },
+        { label: "band upper", values: wk.bandUpper, color: "#aaa", dash: [4, 4] },
+        { label: "band lower", values: wk.bandLower, color: "#aaa", dash: [4, 4] }
+      ], { bands: [{ series: [2, 3], fill: "rgba(31,119,180,0.10)" }], height: 160 });
+    } else {
+      note(s, "Weekly band: needs 14 complete days in this range.");
+    }
     chart(s, "error-rate", "Error rate by version", sv.hours, sv.byVersion.map(function (v, i) {
       return { label: v.version, values: v.errorRate, color: palette[i % palette.length] };
     }));
