@@ -6,14 +6,14 @@ namespace ModelMonitor.Client;
 /// An <see cref="IEventSink"/> that appends each event's body to a file as one line of JSON (JSON Lines), so an
 /// inference service runs and can be tried offline, without Event Hubs. Each line is a contract-v1 event with its
 /// <c>schema</c> field, exactly the bytes Event Hubs would carry, so the file can be fed to
-/// <c>modelmonitor ingest</c> or read by the service's parser.
+/// <c>modelmonitor ingest --events</c> (one message body per line) or read by the service's parser.
 /// </summary>
 /// <remarks>
 /// The file is opened for appending when the sink is created (its folder is created if missing) and shared for
 /// reading, so <c>tail -f</c> works; each batch is flushed to the file before the next is taken. For local runs and
 /// tests: there is no rotation and no size limit.
 /// </remarks>
-public sealed class FileEventSink : IEventSink
+public sealed class FileEventSink : IEventSink, IDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -56,4 +56,7 @@ public sealed class FileEventSink : IEventSink
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+    /// <summary>Closes the file; for a sink that never reached a producer (the producer disposes the sinks it owns).</summary>
+    public void Dispose() => _stream.Dispose();
 }

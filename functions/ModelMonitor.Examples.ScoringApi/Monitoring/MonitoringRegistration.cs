@@ -44,12 +44,23 @@ public static class MonitoringRegistration
             }
 
             producer = ModelMonitorProducer.Create(options, logger, timeProvider);
-            destination = $"eventhubs:{options.FullyQualifiedNamespace ?? "(connection string)"}/{options.EventHubName}";
+            var host = string.IsNullOrWhiteSpace(options.FullyQualifiedNamespace) ? "(connection string)" : options.FullyQualifiedNamespace;
+            destination = $"eventhubs:{host}/{options.EventHubName}";
         }
         else
         {
             var sink = new FileEventSink(settings.EventsFile);
-            producer = ModelMonitorProducer.Create(sink, options, logger, timeProvider);
+            try
+            {
+                producer = ModelMonitorProducer.Create(sink, options, logger, timeProvider);
+            }
+            catch
+            {
+                // Invalid options: the producer never took the sink, so close the file here.
+                sink.Dispose();
+                throw;
+            }
+
             destination = $"file:{sink.Path}";
         }
 
