@@ -35,6 +35,17 @@ public static class IdentifierCases
         { "a\nb", false },
         { "modèle", false },
         { "ﬁ", false },
+        { "a..b", true },
+        { "a\tb", false },
+        { "a\u007Fb", false },
+        { "a\u200Bb", false },
+        { "\uD83D\uDE00", false },
+        { "v1.0.", false },
+        { ".a.", false },
+        { "/", false },
+        { "\\", false },
+        { new string('m', 128), false },
+        { new string('m', 129), false },
     };
 
     /// <summary>Event ids, with whether the contract accepts them.</summary>
@@ -49,5 +60,14 @@ public static class IdentifierCases
         { new string('e', 128), true },
         { "", false },
         { new string('e', 129), false },
+        { "a..b", true },
+        { "/", true },
+        { "\\", true },
+        { "a\u0000b", true },
+        { "a\nb\tc", true },
+        { new string('\u00E9', 128), true },
+        { new string('\u00E9', 129), false },
+        { string.Concat(Enumerable.Repeat("\uD83D\uDE00", 64)), true },
+        { string.Concat(Enumerable.Repeat("\uD83D\uDE00", 65)), false },
     };
 }

@@ -99,6 +99,22 @@ public sealed class ModelMonitorProducer : IAsyncDisposable
     }
 
     /// <summary>
+    /// A producer that hands events to <paramref name="sink"/> instead of Event Hubs: a <see cref="FileEventSink"/>
+    /// for a local run, or a transport of your own. The producer owns the sink and disposes it.
+    /// </summary>
+    /// <param name="sink">Where the pump puts events.</param>
+    /// <param name="options">Buffering and retry settings; the connection settings are not used. Defaults when null.</param>
+    /// <param name="logger">Where drops and send failures are reported; none by default.</param>
+    /// <param name="timeProvider">The clock for retry delays and drop reports; the system clock by default.</param>
+    /// <exception cref="ArgumentException">A buffering or retry setting is invalid.</exception>
+    public static ModelMonitorProducer Create(
+        IEventSink sink,
+        ModelMonitorProducerOptions? options = null,
+        ILogger? logger = null,
+        TimeProvider? timeProvider = null) =>
+        new(sink, options ?? new ModelMonitorProducerOptions(), logger, timeProvider);
+
+    /// <summary>
     /// Serializes <paramref name="predictionEvent"/> and buffers it for sending. Never waits for I/O.
     /// </summary>
     /// <returns><see langword="true"/> if buffered; <see langword="false"/> if dropped (buffer full, or disposed).</returns>
@@ -185,7 +201,7 @@ public sealed class ModelMonitorProducer : IAsyncDisposable
 
     private void OnDropped(DropReason reason)
     {
-        Counters.AddDropped();
+        Counters.AddDropped(reason);
         Interlocked.Increment(ref _dropsSinceLog);
 
         // At most one report per interval: under sustained overload a log line per drop would add to the load.

@@ -11,6 +11,7 @@ public sealed class ModelMonitorProducerCounters
     private long _sent;
     private long _failed;
     private long _retried;
+    private readonly long[] _droppedByReason = new long[Enum.GetValues<DropReason>().Length];
 
     /// <summary>Events that <c>TryPublish</c> took into the buffer (it returned <see langword="true"/>).</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
@@ -20,6 +21,18 @@ public sealed class ModelMonitorProducerCounters
     /// evicted (<see cref="BufferFullMode.DropOldest"/>), or published after the producer was disposed.
     /// </summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>The part of <see cref="Dropped"/> lost for <paramref name="reason"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not a defined value.</exception>
+    public long DroppedFor(DropReason reason)
+    {
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined drop reason.");
+        }
+
+        return Interlocked.Read(ref _droppedByReason[(int)reason]);
+    }
 
     /// <summary>
     /// Events handed to the transport. With Event Hubs that means accepted by the SDK's buffered producer,
@@ -38,7 +51,11 @@ public sealed class ModelMonitorProducerCounters
 
     internal void AddAccepted() => Interlocked.Increment(ref _accepted);
 
-    internal void AddDropped() => Interlocked.Increment(ref _dropped);
+    internal void AddDropped(DropReason reason)
+    {
+        Interlocked.Increment(ref _droppedByReason[(int)reason]);
+        Interlocked.Increment(ref _dropped);
+    }
 
     internal void AddSent(int count) => Interlocked.Add(ref _sent, count);
 

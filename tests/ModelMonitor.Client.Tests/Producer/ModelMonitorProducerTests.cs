@@ -10,6 +10,11 @@ public class ModelMonitorProducerTests
     private static ModelMonitorProducerOptions Options(int capacity = 100, BufferFullMode fullMode = BufferFullMode.DropNewest) =>
         new() { BufferCapacity = capacity, FullMode = fullMode };
 
+    private static (long BufferFull, long OldestEvicted, long ProducerDisposed) DropsByReason(ModelMonitorProducer producer) =>
+        (producer.Counters.DroppedFor(DropReason.BufferFull),
+         producer.Counters.DroppedFor(DropReason.OldestEvicted),
+         producer.Counters.DroppedFor(DropReason.ProducerDisposed));
+
     private static string EventIdOf(EventData data) => JsonDocument.Parse(data.EventBody.ToMemory()).RootElement.GetProperty("eventId").GetString()!;
 
     [Fact]
@@ -85,6 +90,7 @@ public class ModelMonitorProducerTests
         Assert.Equal([true, true, true, false, false], results);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(1), $"TryPublish took {stopwatch.Elapsed}");
         Assert.Equal((4L, 2L, 0L), (producer.Counters.Accepted, producer.Counters.Dropped, producer.Counters.Sent));
+        Assert.Equal((2L, 0L, 0L), DropsByReason(producer));
         Assert.Equal(3, producer.BufferedCount);
 
         gate.SetResult();
@@ -107,6 +113,7 @@ public class ModelMonitorProducerTests
 
         Assert.All(results, Assert.True);
         Assert.Equal((6L, 2L), (producer.Counters.Accepted, producer.Counters.Dropped));
+        Assert.Equal((0L, 2L, 0L), DropsByReason(producer));
         Assert.Equal(3, producer.BufferedCount);
 
         gate.SetResult();
@@ -196,5 +203,34 @@ public class ModelMonitorProducerTests
         Assert.Contains("BufferCapacity must be between 1 and 10,000,000; got 0.", error.Message, StringComparison.Ordinal);
         Assert.Contains("FlushTimeout", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxSendAttempts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TryPublish_AfterDispose_IsCountedAsProducerDisposed()
+    {
+        var producer = new ModelMonitorProducer(new RecordingSink(), Options());
+        await producer.DisposeAsync();
+
+        Assert.False(producer.TryPublish(SampleEvents.Prediction()));
+
+        Assert.Equal(1L, producer.Counters.Dropped);
+        Assert.Equal((0L, 0L, 1L), DropsByReason(producer));
+    }
+
+    [Fact]
+    public void DroppedFor_AnUndefinedReason_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ModelMonitorProducerCounters().DroppedFor((DropReason)42));
+
+    [Fact]
+    public async Task Create_WithACustomSinkAndNoOptions_DeliversToThatSink()
+    {
+        var sink = new RecordingSink();
+        await using (var producer = ModelMonitorProducer.Create(sink))
+        {
+            Assert.True(producer.TryPublish(SampleEvents.Prediction("e1")));
+        }
+
+        Assert.Equal(["e1"], sink.Received.Select(r => EventIdOf(r.Data)));
+        Assert.True(sink.Disposed);
     }
 }
