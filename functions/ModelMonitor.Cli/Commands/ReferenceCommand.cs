@@ -7,6 +7,7 @@ using ModelMonitor.Core.Checks;
 using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Summaries;
 using ModelMonitor.Cli.Conversion;
+using ModelMonitor.Service.Summaries;
 using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Storage.Configuration;
 using ModelMonitor.Storage.Tables;
@@ -92,14 +93,15 @@ internal static class ReferenceCommand
             var start = InputParsing.ParseTime(parse.GetValue(from), "--from")!.Value;
             var end = InputParsing.ParseTime(parse.GetValue(to), "--to")!.Value;
             var storage = CliStorage.Connect(parse.GetRequiredValue(global.Storage), context.TimeProvider);
-            var summary = await storage.Reader.ReadRangeAsync(modelId, modelVersion, start, end, cancellationToken);
-            if (summary is null)
+            var pinned = await new RangeSummaries(storage.Reader, new ReferenceStore(storage.Clients.References)).PinAsync(modelId, modelVersion, start, end, cancellationToken);
+            if (pinned is null)
             {
                 await context.Error.WriteLineAsync($"error: no stored windows for model '{modelId}' between {start:O} and {end:O}.");
                 return ExitCodes.NotFound;
             }
 
-            return await SaveAsync(context, parse.GetRequiredValue(global.Storage), modelId, modelVersion, summary, null, string.Empty, cancellationToken);
+            WriteSaved(context, pinned.Reference, pinned.Events, pinned.Features, pinned.Outcomes, null);
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -126,13 +128,18 @@ internal static class ReferenceCommand
     {
         var storage = CliStorage.Connect(connection, context.TimeProvider, namePrefix);
         await new ReferenceStore(storage.Clients.References).SaveAsync(modelId, modelVersion, summary, cancellationToken);
+        WriteSaved(context, $"{BlobNames.ReferencesContainer}/{ReferenceStore.BlobName(modelId, modelVersion)}", summary.EventCount, summary.Features.Count, summary.Outcomes.Count, excludedEvents);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteSaved(CliContext context, string reference, long events, int features, long outcomes, long? excludedEvents) =>
         JsonOutput.WriteLine(context.Out, w =>
         {
             w.WriteStartObject();
-            w.WriteString("reference", $"{BlobNames.ReferencesContainer}/{ReferenceStore.BlobName(modelId, modelVersion)}");
-            w.WriteNumber("events", summary.EventCount);
-            w.WriteNumber("features", summary.Features.Count);
-            w.WriteNumber("outcomes", summary.Outcomes.Count);
+            w.WriteString("reference", reference);
+            w.WriteNumber("events", events);
+            w.WriteNumber("features", features);
+            w.WriteNumber("outcomes", outcomes);
             if (excludedEvents is { } excluded)
             {
                 w.WriteNumber("excludedEvents", excluded);
@@ -140,8 +147,6 @@ internal static class ReferenceCommand
 
             w.WriteEndObject();
         });
-        return ExitCodes.Success;
-    }
 
     /// <summary>
     /// JSONL of contract-v1 events (or plain feature objects, made into prediction events first): parsed and validated

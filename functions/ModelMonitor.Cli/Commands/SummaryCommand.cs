@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
+using ModelMonitor.Service.Summaries;
 
 namespace ModelMonitor.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ModelMonitor.Cli.Demo;
 using ModelMonitor.Core.Ingestion;
 using ModelMonitor.Core.Summaries;
+using ModelMonitor.Service.Summaries;
 using Spectre.Console;
 
 namespace ModelMonitor.Cli.Output;

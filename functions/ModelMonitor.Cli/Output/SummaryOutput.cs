@@ -1,12 +1,10 @@
-using System.Text.Json;
+using ModelMonitor.Service.Summaries;
 using Spectre.Console;
 
 namespace ModelMonitor.Cli.Output;
 
 /// <summary>
-/// Renders <see cref="SummaryView"/>. JSON shape:
-/// <c>{"modelId","modelVersion","from","to","count","features":{name:{"kind":"numeric",count,missing,nan,posInf,negInf,min,max,mean,std,p50,p95,p99}
-/// | {"kind":"categorical",count,missing,"top":[{"value","count"}]}},"latencyMs":{numeric fields},"status":{value:count}}</c>.
+/// Renders <see cref="SummaryView"/>: JSON through <see cref="SummaryJson"/> (shared with the ops API), or tables.
 /// </summary>
 internal static class SummaryOutput
 {
@@ -14,79 +12,12 @@ internal static class SummaryOutput
     {
         if (format == OutputFormat.Json)
         {
-            JsonOutput.WriteLine(stdout, w => WriteJson(w, view));
+            JsonOutput.WriteLine(stdout, w => SummaryJson.Write(w, view));
         }
         else
         {
             WriteTables(console, view);
         }
-    }
-
-    private static void WriteJson(Utf8JsonWriter w, SummaryView view)
-    {
-        w.WriteStartObject();
-        w.WriteString("modelId", view.ModelId);
-        w.WriteString("modelVersion", view.ModelVersion);
-        w.WriteString("from", JsonOutput.FormatTime(view.From));
-        w.WriteString("to", JsonOutput.FormatTime(view.To));
-        w.WriteNumber("count", view.Count);
-        w.WriteStartObject("features");
-        foreach (var feature in view.Features)
-        {
-            w.WriteStartObject(feature.Name);
-            if (feature.Numeric is { } numeric)
-            {
-                w.WriteString("kind", "numeric");
-                WriteNumericFields(w, numeric);
-            }
-            else
-            {
-                w.WriteString("kind", "categorical");
-                w.WriteNumber("count", feature.Count);
-                w.WriteNumber("missing", feature.Missing);
-                w.WriteStartArray("top");
-                foreach (var item in feature.Top)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("value", item.Item);
-                    w.WriteNumber("count", item.Count);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        w.WriteStartObject("latencyMs");
-        WriteNumericFields(w, view.LatencyMs);
-        w.WriteEndObject();
-        w.WriteStartObject("status");
-        foreach (var status in view.Statuses)
-        {
-            w.WriteNumber(status.Item, status.Count);
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    private static void WriteNumericFields(Utf8JsonWriter w, NumericStats s)
-    {
-        w.WriteNumber("count", s.Count);
-        w.WriteNumber("missing", s.Missing);
-        w.WriteNumber("nan", s.Nan);
-        w.WriteNumber("posInf", s.PosInf);
-        w.WriteNumber("negInf", s.NegInf);
-        w.WriteNumberOrNull("min", s.Min);
-        w.WriteNumberOrNull("max", s.Max);
-        w.WriteNumberOrNull("mean", s.Mean);
-        w.WriteNumberOrNull("std", s.Std);
-        w.WriteNumberOrNull("p50", s.P50);
-        w.WriteNumberOrNull("p95", s.P95);
-        w.WriteNumberOrNull("p99", s.P99);
     }
 
     private static void WriteTables(IAnsiConsole console, SummaryView view)

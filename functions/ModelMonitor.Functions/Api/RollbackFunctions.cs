@@ -77,7 +77,17 @@ public sealed class RollbackFunctions(IRollbackStarter starter)
                 return Problems.BadRequest(problem);
             }
 
-            var result = await starter.StartAsync(new RollbackRequest(modelId!, reason!, dryRun, principal!.Name), cancellationToken);
+            RollbackStartResult result;
+            try
+            {
+                result = await starter.StartAsync(new RollbackRequest(modelId!, reason!, dryRun, principal!.Name), cancellationToken);
+            }
+            catch (UnknownRollbackTargetException)
+            {
+                // The request is well formed; the model it names has no target in its rollback policy (docs/rollbacks.md).
+                return Problems.NotFound($"Model '{modelId}' has no rollback target configured: set one in its 'rollback' policy section (PUT /api/models/{modelId}/config).");
+            }
+
             var statusUrl = StatusUrl(request, result.InstanceId);
             if (!result.Started)
             {

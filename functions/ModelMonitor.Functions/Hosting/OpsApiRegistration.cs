@@ -7,6 +7,8 @@ using ModelMonitor.Service.Alerts;
 using ModelMonitor.Service.AzureMonitor;
 using ModelMonitor.Service.Blocklist;
 using ModelMonitor.Service.Security;
+using ModelMonitor.Service.Summaries;
+using ModelMonitor.Storage.Blobs;
 using ModelMonitor.Storage.Configuration;
 using ModelMonitor.Storage.Tables;
 
@@ -30,6 +32,7 @@ public static class OpsApiRegistration
         services.AddSingleton<IRollbackTargets>(sp => new StoredRollbackTargets(sp.GetRequiredService<IModelConfigStore>()));
         services.AddSingleton<IAlertReceiptLog>(sp => new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertReceiptLog.TableName)));
         services.AddSingleton<IAlertBook>(sp => new EpisodeAlertBook(sp.GetRequiredService<TableAlertEpisodeStore>(), sp.GetRequiredService<AlertLifecycle>()));
+        services.AddSingleton(sp => new RangeSummaries(sp.GetRequiredService<SummaryReader>(), sp.GetRequiredService<ReferenceStore>()));
         services.AddSingleton(sp => new TableBlocklist(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableBlocklist.TableName)));
         return services;
     }

@@ -3,6 +3,7 @@ using ModelMonitor.Cli.Hosting;
 using ModelMonitor.Cli.Output;
 using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Summaries;
+using ModelMonitor.Service.Summaries;
 
 namespace ModelMonitor.Cli.Tests.Output;
 

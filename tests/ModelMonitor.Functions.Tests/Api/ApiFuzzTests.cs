@@ -26,7 +26,12 @@ public sealed class ApiFuzzTests
         public FakeAlertBook Book { get; } = new();
         public FakeRollbackInstances Instances { get; } = new(FakeRollbackInstances.Running("rollback-fraud"));
 
-        public int Actions => Starter.Requests.Count + Store.Writes.Count + Book.Acks.Count + Instances.Raised.Count;
+        /// <summary>Azurite windows with data in the valid range; the references container exists only once a pin wrote it.</summary>
+        public StoredWindows Windows => SharedWindows;
+
+        public int Actions => Starter.Requests.Count + Store.Writes.Count + Book.Acks.Count + Instances.Raised.Count + (ReferencesWritten ? 1 : 0);
+
+        public bool ReferencesWritten { get; set; }
     }
 
     private sealed record Endpoint(string Name, string Method, string? Role, string ValidBody, Func<World, HttpRequest, Task<IActionResult>> Call);
@@ -42,8 +47,34 @@ public sealed class ApiFuzzTests
         new("get-config", "GET", OpsRoles.Reader, "", (w, r) => new ConfigFunctions(w.Store).GetAsync(r, "fraud")),
         new("put-config", "PUT", OpsRoles.Operator, """{"checks":{"psi":0.2}}""", (w, r) => new ConfigFunctions(w.Store).PutAsync(r, "fraud")),
         new("deadletters", "GET", OpsRoles.Reader, "", (w, r) => new DeadLetterFunctions(new FakeDeadLetterStore(3)).ListAsync(r)),
+        new("summary", "GET", OpsRoles.Reader, "", (w, r) => new SummaryFunctions(w.Windows.Summaries).GetAsync(WithQuery(r, "?from=2026-03-02&to=2026-03-03"), "fraud")),
+        new("reference", "PUT", OpsRoles.Operator, """{"from":"2026-03-02","to":"2026-03-03"}""", PinAsync),
         new("webhook", "POST", null, """{"schemaId":"azureMonitorCommonAlertSchema","data":{"essentials":{"alertId":"a1","monitorCondition":"Fired","alertTargetIDs":["/subscriptions/s/resourceGroups/r/providers/Microsoft.Web/sites/fraud"]}}}""", Webhook),
     ];
+
+    // One Azurite store for the whole matrix (read-only for every case but the pins, each checked and undone below).
+    private static readonly StoredWindows SharedWindows = CreateSharedWindows();
+
+    private static StoredWindows CreateSharedWindows()
+    {
+        var store = new StoredWindows();
+        store.IngestAsync("fraud", "1", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.Zero), 10).GetAwaiter().GetResult();
+        return store;
+    }
+
+    private static HttpRequest WithQuery(HttpRequest request, string query)
+    {
+        request.QueryString = new QueryString(query);
+        return request;
+    }
+
+    private static async Task<IActionResult> PinAsync(World w, HttpRequest r)
+    {
+        var result = await new ReferenceFunctions(w.Windows.Summaries).PutAsync(r, "fraud");
+        w.ReferencesWritten = await w.Windows.References.ExistsAsync();
+        await w.Windows.References.DeleteIfExistsAsync();
+        return result;
+    }
 
     private static Task<IActionResult> Webhook(World w, HttpRequest r) =>
         new AzureMonitorWebhookFunction(

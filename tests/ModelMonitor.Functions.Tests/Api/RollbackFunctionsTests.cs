@@ -35,6 +35,17 @@ public sealed class RollbackFunctionsTests
     }
 
     [Fact]
+    public async Task StartAsync_ModelWithoutRollbackTarget_Answers404ProblemNamingTheModel()
+    {
+        var request = ApiRequests.Create("POST", """{"modelId":"churn","reason":"x"}""", principal: ApiRequests.Principal("ana@contoso.com", "operator"));
+
+        var problem = ApiRequests.Problem(await new RollbackFunctions(new UnknownTargetRollbackStarter()).StartAsync(request));
+
+        Assert.Equal(404, problem.Status);
+        Assert.Contains("'churn' has no rollback target", problem.Detail);
+    }
+
+    [Fact]
     public async Task StartAsync_ReaderOnly_Answers403AndStartsNothing()
     {
         var result = await Functions.StartAsync(ApiRequests.Create("POST", """{"modelId":"fraud","reason":"x"}""", principal: ApiRequests.Principal("ana@contoso.com", "reader", "approver")));

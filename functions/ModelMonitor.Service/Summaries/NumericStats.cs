@@ -1,6 +1,6 @@
 using ModelMonitor.Core.Summaries;
 
-namespace ModelMonitor.Cli.Output;
+namespace ModelMonitor.Service.Summaries;
 
 /// <summary>
 /// The numbers reported for a numeric stream. <see cref="Count"/> is finite values (what mean, std and the
@@ -8,7 +8,7 @@ namespace ModelMonitor.Cli.Output;
 /// so Count + Nan + PosInf + NegInf + Missing is the event count for a single-typed feature.
 /// Undefined statistics (no finite value) are NaN here and null in JSON.
 /// </summary>
-internal sealed record NumericStats(
+public sealed record NumericStats(
     long Count,
     long Missing,
     long Nan,

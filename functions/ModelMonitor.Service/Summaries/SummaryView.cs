@@ -2,13 +2,13 @@ using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Sketches;
 using ModelMonitor.Core.Summaries;
 
-namespace ModelMonitor.Cli.Output;
+namespace ModelMonitor.Service.Summaries;
 
 /// <summary>
 /// What <c>summary</c> reports of a merged <see cref="WindowSummary"/>, shared by the JSON and table renderings.
 /// A feature is numeric when numbers are its dominant kind, otherwise categorical (booleans included).
 /// </summary>
-internal sealed record SummaryView(
+public sealed record SummaryView(
     string ModelId,
     string ModelVersion,
     DateTimeOffset From,
@@ -40,6 +40,6 @@ internal sealed record SummaryView(
             ByCount(summary.Statuses.All()));
     }
 
-    internal static List<ItemCount> ByCount(IEnumerable<ItemCount> items) =>
+    public static List<ItemCount> ByCount(IEnumerable<ItemCount> items) =>
         [.. items.OrderByDescending(i => i.Count).ThenBy(i => i.Item, StringComparer.Ordinal)];
 }

@@ -2,10 +2,10 @@ using ModelMonitor.Core.Events;
 using ModelMonitor.Core.Sketches;
 using ModelMonitor.Core.Summaries;
 
-namespace ModelMonitor.Cli.Output;
+namespace ModelMonitor.Service.Summaries;
 
 /// <summary>One feature: <see cref="Numeric"/> when numeric, else <see cref="Top"/> categories.</summary>
-internal sealed record FeatureView(string Name, bool IsNumeric, long Count, long Missing, NumericStats? Numeric, IReadOnlyList<ItemCount> Top)
+public sealed record FeatureView(string Name, bool IsNumeric, long Count, long Missing, NumericStats? Numeric, IReadOnlyList<ItemCount> Top)
 {
     public static FeatureView Create(string name, FeatureSummary feature, long missing)
     {
