@@ -235,14 +235,15 @@ public sealed class RunChecksFunctionTests : IAsyncLifetime
         Assert.Empty(await app.GetRequiredService<IAlertEpisodeStore>().ListAsync(silent));
     }
 
-    // embedder: x uniform on 0..9.9 every hour, a third of it NaN in the hour H0+2. pricing: y uniform on 0..99 in
-    // H0 and H0+1 as in its pinned reference, moved up by 80 in H0+2; its events name the embedder event they used.
+    // embedder: x uniform on 0..9.9 every hour, a third of it NaN in the hour H0+2. pricing: y uniform on 0..99 in H0 as
+    // in its pinned reference, moved up by 80 from H0+1 on (two drifted hours of three: it alerts at H0+2; its 5-minute
+    // windows are too small to alert); its events name the embedder event they used.
     private static string CascadeEvent(string model, DateTimeOffset h0, int hour, int i)
     {
         bool embedder = model == "embedder";
         string value = embedder
             ? (hour == 2 && i % 3 == 0 ? "NaN" : ((i % 100) / 10.0).ToString("R", CultureInfo.InvariantCulture))
-            : ((i % 100) + (hour == 2 ? 80 : 0)).ToString(CultureInfo.InvariantCulture);
+            : ((i % 100) + (hour >= 1 ? 80 : 0)).ToString(CultureInfo.InvariantCulture);
         string upstream = embedder ? string.Empty : $",\"upstream\":[{{\"modelId\":\"embedder\",\"eventId\":\"embedder-{hour}-{i}\"}}]";
         return string.Create(
             CultureInfo.InvariantCulture,
