@@ -218,7 +218,7 @@ param rollupDailySchedule string = '0 15 0 * * *'
 param rollupLookbackHours int = 48
 
 @description('ChecksSchedule (NCRONTAB, six fields).')
-param checksSchedule string = '0 */15 * * * *'
+param checksSchedule string = '0 10-59/15 * * * *'
 
 @description('Checks__LabelLookbackDays: days whose model quality is re-evaluated when late outcomes change them.')
 @minValue(1)
@@ -235,14 +235,8 @@ param feedbackLoopOutcomeDelayHours int = 24
 @maxValue(31)
 param rollupLabelLookbackDays int = 7
 
-@description('OperationalChecksSchedule (NCRONTAB, six fields): usage swings, silence, regressions, error rate.')
-param operationalChecksSchedule string = '0 10 * * * *'
 
-@description('AbuseChecksSchedule (NCRONTAB, six fields): per-caller abuse checks.')
-param abuseChecksSchedule string = '0 12 * * * *'
 
-@description('FeedbackLoopChecksSchedule (NCRONTAB, six fields): daily feedback-loop checks of recommenders.')
-param feedbackLoopChecksSchedule string = '0 45 2 * * *'
 
 // ---------------------------------------------------------------- names
 
@@ -437,9 +431,6 @@ module functionApp 'modules/functionApp.bicep' = {
     checksLabelLookbackDays: checksLabelLookbackDays
     feedbackLoopOutcomeDelayHours: feedbackLoopOutcomeDelayHours
     rollupLabelLookbackDays: rollupLabelLookbackDays
-    operationalChecksSchedule: operationalChecksSchedule
-    abuseChecksSchedule: abuseChecksSchedule
-    feedbackLoopChecksSchedule: feedbackLoopChecksSchedule
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     tags: allTags
   }

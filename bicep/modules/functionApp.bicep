@@ -148,7 +148,7 @@ param rollupDailySchedule string
 @minValue(1)
 param rollupLookbackHours int
 
-@description('ChecksSchedule: NCRONTAB (six fields) for the drift/data-quality/model-quality checks.')
+@description('ChecksSchedule: NCRONTAB (six fields) for RunChecks, the monitoring cycle of every check (statistical, operational, abuse, feedback loop).')
 param checksSchedule string
 
 @description('Checks__LabelLookbackDays: how far back whole days are re-evaluated for model quality when their outcomes changed.')
@@ -166,14 +166,8 @@ param feedbackLoopOutcomeDelayHours int
 @maxValue(31)
 param rollupLabelLookbackDays int
 
-@description('OperationalChecksSchedule: NCRONTAB (six fields) for the usage-swing, silence, regression and error-rate checks.')
-param operationalChecksSchedule string
 
-@description('AbuseChecksSchedule: NCRONTAB (six fields) for the per-caller abuse checks.')
-param abuseChecksSchedule string
 
-@description('FeedbackLoopChecksSchedule: NCRONTAB (six fields) for the daily feedback-loop checks of recommenders.')
-param feedbackLoopChecksSchedule string
 
 @description('Log Analytics workspace that receives the app diagnostics.')
 param logAnalyticsWorkspaceId string
@@ -211,9 +205,6 @@ var appSettings = {
   Checks__LabelLookbackDays: string(checksLabelLookbackDays)
   Checks__FeedbackLoopOutcomeDelayHours: string(feedbackLoopOutcomeDelayHours)
   Rollup__LabelLookbackDays: string(rollupLabelLookbackDays)
-  OperationalChecksSchedule: operationalChecksSchedule
-  AbuseChecksSchedule: abuseChecksSchedule
-  FeedbackLoopChecksSchedule: feedbackLoopChecksSchedule
   Notifications__TeamsWebhookUrl: teamsWebhookUrlSetting
   Notifications__SlackWebhookUrl: slackWebhookUrlSetting
   OpsApi__WebhookSharedSecret: webhookSharedSecretSetting

@@ -42,7 +42,7 @@ public static partial class AutoRollbackRegistration
             }
 
             var claims = sp.GetService<IAlertReceiptLog>()
-                ?? new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertReceiptLog.TableName));
+                ?? new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Table(TableAlertReceiptLog.TableName));
             var trigger = new AutoRollbackTrigger(
                 new StoreRollbackTargetSource(sp.GetRequiredService<IModelConfigStore>()), claims, starter, sp.GetRequiredService<TimeProvider>(), logger);
             return new AutoRollbackNotifier(notifier, trigger);

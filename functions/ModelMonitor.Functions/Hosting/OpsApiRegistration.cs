@@ -23,17 +23,17 @@ public static class OpsApiRegistration
 {
     public static IServiceCollection AddOpsApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton<IModelConfigStore>(sp => new TableModelConfigStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableModelConfigStore.TableName)));
+        services.TryAddSingleton<IModelConfigStore>(sp => new TableModelConfigStore(sp.GetRequiredService<MonitorStorageClients>().Table(TableModelConfigStore.TableName)));
         services.AddOptions<WebhookAuthOptions>().Bind(configuration.GetSection(WebhookAuthOptions.SectionName));
         services.AddHttpClient(nameof(WebhookAuthenticator), client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton(sp => new WebhookAuthenticator(
             sp.GetRequiredService<IOptions<WebhookAuthOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(WebhookAuthenticator))));
         services.AddSingleton<IRollbackTargets>(sp => new StoredRollbackTargets(sp.GetRequiredService<IModelConfigStore>()));
-        services.AddSingleton<IAlertReceiptLog>(sp => new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertReceiptLog.TableName)));
+        services.AddSingleton<IAlertReceiptLog>(sp => new TableAlertReceiptLog(sp.GetRequiredService<MonitorStorageClients>().Table(TableAlertReceiptLog.TableName)));
         services.AddSingleton<IAlertBook>(sp => new EpisodeAlertBook(sp.GetRequiredService<TableAlertEpisodeStore>(), sp.GetRequiredService<AlertLifecycle>()));
         services.AddSingleton(sp => new RangeSummaries(sp.GetRequiredService<SummaryReader>(), sp.GetRequiredService<ReferenceStore>()));
-        services.AddSingleton(sp => new TableBlocklist(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableBlocklist.TableName)));
+        services.AddSingleton(sp => new TableBlocklist(sp.GetRequiredService<MonitorStorageClients>().Table(TableBlocklist.TableName)));
         return services;
     }
 }

@@ -54,7 +54,7 @@ public static class RollbackServiceRegistration
         services.AddSingleton<IGoldenExampleSource>(sp => new BlobGoldenExampleSource(sp.GetRequiredService<MonitorStorageClients>().Blobs));
         services.AddSingleton<IVersionHistory>(sp => new SummaryVersionHistory(sp.GetRequiredService<SummaryReader>(), sp.GetRequiredService<TimeProvider>(), VersionHistoryLookback));
         services.AddSingleton<IErrorRateSource>(sp => new SummaryErrorRateSource(sp.GetRequiredService<SummaryReader>()));
-        services.AddSingleton<IRollbackAuditStore>(sp => new TableRollbackAuditStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableRollbackAuditStore.TableName)));
+        services.AddSingleton<IRollbackAuditStore>(sp => new TableRollbackAuditStore(sp.GetRequiredService<MonitorStorageClients>().Table(TableRollbackAuditStore.TableName)));
         services.AddSingleton<RollbackMetrics>();
         services.AddSingleton(sp => new RollbackActivities(
             sp.GetRequiredService<ArmSlotClient>(),

@@ -53,16 +53,7 @@ public static class ServiceRegistration
         services.AddAlertLifecycle(configuration);
         services.AddAutoRollback();
         services.AddSingleton(CheckPolicy.Default);
-        services.AddSingleton(sp => new CheckRunner(
-            sp.GetRequiredService<SummaryReader>(),
-            sp.GetRequiredService<ReferenceStore>(),
-            sp.GetRequiredService<CheckResultStore>(),
-            sp.GetRequiredService<IAlertSink>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<CheckPolicy>(),
-            TimeSpan.FromHours(sp.GetRequiredService<IOptions<ChecksOptions>>().Value.LookbackHours),
-            evaluated: sp.GetRequiredService<MonitorMetrics>().RecordCheck));
-        services.AddOperationalChecks();
+        services.AddMonitoringCycle();
         services.AddOpsApi(configuration);
         services.AddRollbacks(configuration);
         return services;
@@ -76,11 +67,11 @@ public static class ServiceRegistration
     {
         services.AddOptions<NotifierOptions>().Bind(configuration.GetSection("Notifications")).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertMetrics>();
-        services.AddSingleton<IModelConfigStore>(sp => new TableModelConfigStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableModelConfigStore.TableName)));
-        services.AddSingleton(sp => new TableAlertEpisodeStore(sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName)));
+        services.AddSingleton<IModelConfigStore>(sp => new TableModelConfigStore(sp.GetRequiredService<MonitorStorageClients>().Table(TableModelConfigStore.TableName)));
+        services.AddSingleton(sp => new TableAlertEpisodeStore(sp.GetRequiredService<MonitorStorageClients>().Table(TableAlertSink.TableName)));
         services.AddSingleton<IAlertEpisodeStore>(sp => sp.GetRequiredService<TableAlertEpisodeStore>());
         services.AddSingleton<INotificationLog>(sp => new TableNotificationLog(
-            sp.GetRequiredService<MonitorStorageClients>().Tables.GetTableClient(TableAlertSink.TableName), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<MonitorStorageClients>().Table(TableAlertSink.TableName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NotificationChannelFactory(new HttpClient(), name => configuration[name], sp.GetRequiredService<TimeProvider>(), Console.Out));
         services.AddSingleton<INotifier>(sp => new RoutingNotifier(
             new StoreNotificationPolicySource(sp.GetRequiredService<IModelConfigStore>()),

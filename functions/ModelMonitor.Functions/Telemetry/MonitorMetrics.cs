@@ -22,7 +22,7 @@ public sealed class MonitorMetrics : IDisposable
         Quarantined = _meter.CreateCounter<long>("modelmonitor.ingest.quarantined", "{message}", "Messages set aside in the dead letters because their batch failed permanently.");
         WriteConflicts = _meter.CreateCounter<long>("modelmonitor.ingest.conflicts", "{write}", "Window writes that lost an ETag race and were retried.");
         RollupsWritten = _meter.CreateCounter<long>("modelmonitor.rollups.written", "{blob}", "Roll-up summaries rewritten.");
-        AlertsRaised = _meter.CreateCounter<long>("modelmonitor.alerts.raised", "{alert}", "New alerts raised by the checks.");
+        AlertsRaised = _meter.CreateCounter<long>("modelmonitor.alerts.raised", "{alert}", "Alerts of the checks that opened an episode.");
         DriftScore = _meter.CreateHistogram<double>("modelmonitor.drift.score", null, "Per-feature drift score of each evaluated window (p-value or distance, by method).");
         ChecksFailed = _meter.CreateCounter<long>("modelmonitor.checks.failed", "{run}", "Check runs or windows that failed.");
     }
@@ -47,11 +47,10 @@ public sealed class MonitorMetrics : IDisposable
 
     public Histogram<double> DriftScore { get; }
 
-    /// <summary>Records one evaluated window: drift scores per feature, and each new alert by severity, kind and model.</summary>
-    public void RecordCheck(ModelMonitor.Core.Checks.CheckResult result, IReadOnlyList<ModelMonitor.Core.Checks.MonitorAlert> raised)
+    /// <summary>Records one evaluated window's drift scores, per feature.</summary>
+    public void RecordDrift(ModelMonitor.Core.Checks.CheckResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(raised);
         foreach (var feature in result.Drift.Features)
         {
             if (feature.Score is { } score)
@@ -59,8 +58,16 @@ public sealed class MonitorMetrics : IDisposable
                 DriftScore.Record(score, new("modelId", result.ModelId), new("feature", feature.Name), new("method", feature.Method));
             }
         }
+    }
 
-        foreach (var alert in raised)
+    /// <summary>
+    /// Counts the alerts that opened an episode, by severity, kind and model: after the monitoring cycle grouped and
+    /// recorded them, since before that an alert may be one of an episode already open.
+    /// </summary>
+    public void RecordOpened(IEnumerable<ModelMonitor.Core.Checks.MonitorAlert> opened)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        foreach (var alert in opened)
         {
             AlertsRaised.Add(1, new("severity", alert.Severity.ToString().ToLowerInvariant()), new("kind", alert.Kind), new("modelId", alert.ModelId));
         }

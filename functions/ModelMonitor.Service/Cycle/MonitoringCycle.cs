@@ -10,6 +10,7 @@ using ModelMonitor.Core.Operations;
 using ModelMonitor.Core.Windows;
 using ModelMonitor.Service.Alerts;
 using ModelMonitor.Service.Checks;
+using ModelMonitor.Service.Telemetry;
 using ModelMonitor.Storage.Blobs;
 
 namespace ModelMonitor.Service.Cycle;
@@ -28,6 +29,13 @@ namespace ModelMonitor.Service.Cycle;
 /// incident's root page; any other sink just records the evaluations.
 /// </para>
 /// <para>
+/// Each check stage runs inside <see cref="InstrumentedCheckRun"/> (a <c>check-run</c> span, its duration and failed
+/// models in <paramref name="telemetry"/>, dimension <c>check</c>: none for the statistical stage, <c>operational</c>,
+/// <c>abuse</c>, <c>feedback-loop</c>). The abuse stage reads the <c>abuse</c> policy from the store over
+/// <see cref="MonitoringCycleOptions.AbusePolicy"/> and, given <paramref name="reputations"/>, updates the callers'
+/// reputation.
+/// </para>
+/// <para>
 /// Failures stay small: each runner already skips a failing model (logged and counted), and a stage that throws is
 /// logged and counted in <see cref="CycleRunResult.StagesFailed"/> while the other stages still run and their alerts
 /// are still recorded.
@@ -42,8 +50,11 @@ public sealed partial class MonitoringCycle(
     IAlertSink alerts,
     TimeProvider timeProvider,
     MonitoringCycleOptions options,
-    ILoggerFactory? loggers = null)
+    ILoggerFactory? loggers = null,
+    CheckRunTelemetry? telemetry = null,
+    CallerReputationUpdater? reputations = null)
 {
+    private readonly CheckRunTelemetry _telemetry = telemetry ?? CheckRunTelemetry.None;
     private readonly ILoggerFactory _loggers = loggers ?? NullLoggerFactory.Instance;
     private readonly ILogger _log = (loggers ?? NullLoggerFactory.Instance).CreateLogger<MonitoringCycle>();
 
@@ -85,7 +96,7 @@ public sealed partial class MonitoringCycle(
         var hourly = await StageAsync(CycleStages.RollupHourly, () => rollups.RunAsync(Granularity.Hour, options.RollupLookback, cancellationToken));
         var daily = await StageAsync(CycleStages.RollupDaily, () => rollups.RunAsync(
             Granularity.Day, options.RollupLookback > TimeSpan.FromHours(48) ? options.RollupLookback : TimeSpan.FromHours(48), cancellationToken));
-        var statistical = await StageAsync(CycleStages.Statistical, () => new CheckRunner(
+        var statistical = await StageAsync(CycleStages.Statistical, () => Instrumented(null, ct => new CheckRunner(
             reader,
             references,
             results,
@@ -96,23 +107,27 @@ public sealed partial class MonitoringCycle(
             options.IncludeBaseWindows,
             options.CheckEvaluated,
             _loggers.CreateLogger<CheckRunner>(),
-            configs).RunAsync(cancellationToken));
-        var operational = await StageAsync(CycleStages.Operational, () => new OperationalCheckRunner(
+            configs,
+            options.LabelLookback).RunAsync(ct), r => new(r.Evaluated, r.AlertsRaised, r.Failed), cancellationToken));
+        var operational = await StageAsync(CycleStages.Operational, () => Instrumented("operational", ct => new OperationalCheckRunner(
             reader,
             new ConfigStoreOperationalPolicySource(configs, _loggers.CreateLogger<ConfigStoreOperationalPolicySource>()),
             buffer,
             timeProvider,
             _loggers.CreateLogger<OperationalCheckRunner>(),
-            HistoryDays(now, OperationalChecks.HistoryDays(OperationalPolicy.Default))).RunAsync(cancellationToken));
-        var abuse = await StageAsync(CycleStages.Abuse, () => new AbuseCheckRunner(
+            HistoryDays(now, OperationalChecks.HistoryDays(OperationalPolicy.Default))).RunAsync(ct), OperationalCounts, cancellationToken));
+        var abuse = await StageAsync(CycleStages.Abuse, () => Instrumented("abuse", ct => new AbuseCheckRunner(
             reader,
             options.AbusePolicy,
             buffer,
             timeProvider,
             _loggers.CreateLogger<AbuseCheckRunner>(),
-            HistoryDays(now, CallerAbuseChecks.HistoryDays(options.AbusePolicy))).RunAsync(cancellationToken));
-        var feedback = await StageAsync(CycleStages.FeedbackLoop, () => new FeedbackLoopRunner(
-            reader, buffer, timeProvider, options.FeedbackLoopPolicy, options.FeedbackOutcomeDelay).RunAsync(cancellationToken));
+            HistoryDays(now, CallerAbuseChecks.HistoryDays(options.AbusePolicy)),
+            policies: new ConfigStoreAbusePolicySource(configs, _loggers.CreateLogger<ConfigStoreAbusePolicySource>()),
+            reputations: reputations).RunAsync(ct), OperationalCounts, cancellationToken));
+        var feedback = await StageAsync(CycleStages.FeedbackLoop, () => Instrumented("feedback-loop", ct => new FeedbackLoopRunner(
+            reader, buffer, timeProvider, options.FeedbackLoopPolicy, options.FeedbackOutcomeDelay, _loggers.CreateLogger<FeedbackLoopRunner>()).RunAsync(ct),
+            r => new(r.Evaluated, r.AlertsRaised, r.Failed), cancellationToken));
 
         var evaluations = buffer.Evaluations;
         var found = buffer.Alerts.ToList();
@@ -142,6 +157,11 @@ public sealed partial class MonitoringCycle(
         LogCycleCompleted(_log, now, stages.ToString(), found.Count, opened.Count, grouping.Incidents.Count, grouping.Incidents.Count(i => i.IsCascade), failed);
         return result;
     }
+
+    private static CheckRunCounts OperationalCounts(OperationalRunResult r) => new(r.ModelsEvaluated, r.AlertsRaised, r.ModelsFailed);
+
+    private Task<T> Instrumented<T>(string? check, Func<CancellationToken, Task<T>> run, Func<T, CheckRunCounts> counts, CancellationToken cancellationToken) =>
+        InstrumentedCheckRun.RunAsync(check, run, counts, _telemetry, timeProvider, cancellationToken);
 
     // With a known start of the data, looking further back only lists empty hours.
     private TimeSpan Bounded(DateTimeOffset now, TimeSpan lookback) =>

@@ -15,6 +15,12 @@ public sealed record MonitoringCycleOptions
     /// <summary>How far back completed windows are re-evaluated when their data changed (late labels). <value>48 hours.</value></summary>
     public TimeSpan ChecksLookback { get; init; } = TimeSpan.FromHours(48);
 
+    /// <summary>
+    /// How far back the statistical checks re-evaluate the model quality of whole days whose outcomes changed (late
+    /// labels), or null for no such pass. <value>Null; the Functions app sets <c>Checks__LabelLookbackDays</c>.</value>
+    /// </summary>
+    public TimeSpan? LabelLookback { get; init; }
+
     /// <summary>Whether the statistical checks evaluate every base window besides whole hours. <value>True.</value></summary>
     public bool IncludeBaseWindows { get; init; } = true;
 

@@ -42,7 +42,7 @@ public class ServiceRegistrationTests
         }).Build();
         using var provider = new ServiceCollection().AddLogging().AddModelMonitor(configuration).BuildServiceProvider();
 
-        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<ModelMonitor.Service.Checks.CheckRunner>());
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<ModelMonitor.Service.Cycle.MonitoringCycle>());
         Assert.Contains("LookbackHours", ex.Message);
     }
 }

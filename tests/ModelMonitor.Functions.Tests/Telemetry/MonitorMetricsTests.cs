@@ -8,7 +8,7 @@ namespace ModelMonitor.Functions.Tests.Telemetry;
 public class MonitorMetricsTests
 {
     [Fact]
-    public void RecordCheck_EmitsDriftScoresPerFeature_AndNewAlertsBySeverityKindAndModel()
+    public void RecordDriftAndRecordOpened_EmitDriftScoresPerFeature_AndOpenedAlertsBySeverityKindAndModel()
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         using var metrics = new MonitorMetrics(services.GetRequiredService<IMeterFactory>());
@@ -41,7 +41,8 @@ public class MonitorMetricsTests
         });
         listener.Start();
 
-        metrics.RecordCheck(result, result.Alerts);
+        metrics.RecordDrift(result);
+        metrics.RecordOpened(result.Alerts);
 
         var amount = Assert.Single(scores, s => (string?)s.Tags["feature"] == "amount");
         Assert.Equal("fraud", amount.Tags["modelId"]);
