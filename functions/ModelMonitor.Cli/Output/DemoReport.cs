@@ -37,8 +37,11 @@ internal static class DemoReport
         console.Write(DeadLetterOutput.CreateTable(letters).Title($"Dead letters ({letters.Count})"));
     }
 
-    /// <summary><c>{"seed","start","end","days","models","eventsPerHour","stream","messages","received","folded","deadLettered","skippedDuplicates","windowsWritten","rollupsWritten"}</c>.</summary>
-    public static void WriteTotals(TextWriter stdout, DemoSettings settings, DemoTotals totals)
+    /// <summary>
+    /// <c>{"seed","start","end","days","models","eventsPerHour","stream","messages","received","folded","deadLettered","skippedDuplicates","windowsWritten","rollupsWritten"}</c>,
+    /// then <c>"scorecard"</c> (<see cref="ScorecardOutput.Write"/>) when the checks ran and <c>"report"</c> (the report.html path) when one was written.
+    /// </summary>
+    public static void WriteTotals(TextWriter stdout, DemoSettings settings, DemoTotals totals, Demo.Scenario.Scorecard? scorecard = null, string? reportPath = null)
     {
         JsonOutput.WriteLine(stdout, w =>
         {
@@ -63,6 +66,17 @@ internal static class DemoReport
             w.WriteNumber("skippedDuplicates", totals.Ingest.SkippedDuplicates);
             w.WriteNumber("windowsWritten", totals.Ingest.WindowsWritten);
             w.WriteNumber("rollupsWritten", totals.Hourly.Written + totals.Daily.Written);
+            if (scorecard is not null)
+            {
+                w.WritePropertyName("scorecard");
+                ScorecardOutput.Write(w, scorecard);
+            }
+
+            if (reportPath is not null)
+            {
+                w.WriteString("report", reportPath);
+            }
+
             w.WriteEndObject();
         });
     }

@@ -6,7 +6,8 @@ namespace ModelMonitor.Cli.Tests.Commands;
 [Collection(AzuriteCollection.Name)]
 public sealed class DemoCommandTests
 {
-    private static readonly string[] SmallDemo = ["demo", "--days", "1", "--events-per-hour", "60", "--models", "fraud", "--seed", "7", "--start", "2000-01-01"];
+    private static readonly string[] SmallDemo =
+        ["demo", "--days", "1", "--events-per-hour", "60", "--models", "fraud", "--seed", "7", "--start", "2000-01-01", "--report", Path.Combine(Path.GetTempPath(), "modelmonitor-demo-test-report.html")];
 
     [Fact]
     public async Task Demo_SmallConfiguration_CompletesAndPrintsOneTotalsLine()
