@@ -87,6 +87,11 @@ public sealed class RollbackFunctions(IRollbackStarter starter)
                 // The request is well formed; the model it names has no target in its rollback policy (docs/rollbacks.md).
                 return Problems.NotFound($"Model '{modelId}' has no rollback target configured: set one in its 'rollback' policy section (PUT /api/models/{modelId}/config).");
             }
+            catch (InvalidRollbackConfigException ex)
+            {
+                // The request is fine; the stored policy no longer validates, and an operator must fix it before anything is swapped.
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, "Rollback configuration invalid", $"The 'rollback' policy of '{modelId}' is invalid: {string.Join("; ", ex.Errors)}");
+            }
 
             var statusUrl = StatusUrl(request, result.InstanceId);
             if (!result.Started)

@@ -46,6 +46,17 @@ public sealed class RollbackFunctionsTests
     }
 
     [Fact]
+    public async Task StartAsync_StoredRollbackPolicyInvalid_Answers422ProblemNamingThePath()
+    {
+        var request = ApiRequests.Create("POST", """{"modelId":"churn","reason":"x"}""", principal: ApiRequests.Principal("ana@contoso.com", "operator"));
+
+        var problem = ApiRequests.Problem(await new RollbackFunctions(new InvalidConfigRollbackStarter()).StartAsync(request));
+
+        Assert.Equal(422, problem.Status);
+        Assert.Contains("$.targets.churn.site: required", problem.Detail);
+    }
+
+    [Fact]
     public async Task StartAsync_ReaderOnly_Answers403AndStartsNothing()
     {
         var result = await Functions.StartAsync(ApiRequests.Create("POST", """{"modelId":"fraud","reason":"x"}""", principal: ApiRequests.Principal("ana@contoso.com", "reader", "approver")));
