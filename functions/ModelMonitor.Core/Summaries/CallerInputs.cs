@@ -38,7 +38,11 @@ public sealed class CallerInputs
     private readonly List<Slot> _slots = [];
     private Dictionary<string, int>? _index;
     private InputHasher? _hasher;
+    /// <summary>With every slot taken, one untracked input in this many evicts the lightest slot.</summary>
+    public const int AdmitEvery = 8;
+
     private string? _lastCaller;
+    private long _misses;
     private int _lastSlot;
 
     public CallerInputs(int capacity = DefaultCapacity)
@@ -66,8 +70,47 @@ public sealed class CallerInputs
             return;
         }
 
+        if (TrackedSlot(callerId) is not { } slot)
+        {
+            // Not hashed at all: an untracked input costs a lookup, not a hash and an eviction.
+            Untracked++;
+            return;
+        }
+
         var (exact, near) = (_hasher ??= new InputHasher()).Hash(features);
-        AddHashes(callerId, exact, near);
+        slot.Inputs++;
+        slot.Weight++;
+        slot.Exact.AddHash(exact);
+        slot.Near.AddHash(near);
+    }
+
+    /// <summary>
+    /// The caller's slot, admitting it while there is room; with every slot taken, only every
+    /// <see cref="AdmitEvery"/>th input of an untracked caller evicts the lightest slot. Evicting on every miss (plain
+    /// Space-Saving) made ingest of a stream with many light callers twice as slow (a scan of the slots, a dictionary
+    /// removal and two sketch clears per event); a caller with a real share of the traffic misses often and is still
+    /// admitted within a few of its inputs, and only light callers' inputs go uncounted.
+    /// </summary>
+    private Slot? TrackedSlot(string callerId)
+    {
+        if (ReferenceEquals(callerId, _lastCaller))
+        {
+            return _slots[_lastSlot];
+        }
+
+        if (Index().TryGetValue(callerId, out var at))
+        {
+            _lastCaller = callerId;
+            _lastSlot = at;
+            return _slots[at];
+        }
+
+        if (_slots.Count >= _capacity && (++_misses % AdmitEvery) != 0)
+        {
+            return null;
+        }
+
+        return SlotOf(callerId);
     }
 
     /// <summary>Folds in one input by its two hashes.</summary>

@@ -109,6 +109,26 @@ public class CallerInputsTests
     }
 
     [Fact]
+    public void Add_TwoHundredLightCallersAndAScraperAtFivePercent_TracksTheScraperNearlyWhole()
+    {
+        // The ingest benchmark's shape: many callers of equal, light share, where slots churn; sampled admission
+        // (CallerInputs.AdmitEvery) must still hold the one caller with a real share from its first few inputs.
+        var random = new Random(6);
+        var events = new List<MonitoringEvent>();
+        for (var i = 0; i < 20_000; i++)
+        {
+            events.Add(i % 20 == 0 ? Event("scraper", Input(7)) : Event($"tenant-{random.Next(200)}", Input(random.NextDouble())));
+        }
+
+        var inputs = Summary(events).CallerInputs;
+
+        var scraper = Assert.Single(inputs.All(), c => c.CallerId == "scraper");
+        Assert.InRange(scraper.Inputs, 950, 1000);
+        Assert.True(scraper.ExactRepeatShare > 0.99, "its share counts only its own inputs");
+        Assert.Equal(20_000, inputs.All().Sum(c => c.Inputs) + inputs.Untracked);
+    }
+
+    [Fact]
     public void Add_InSteadyState_AllocatesNothingEvenWhenEvicting()
     {
         // 64 callers through 32 slots: every few events a caller is evicted and its slot reused.
