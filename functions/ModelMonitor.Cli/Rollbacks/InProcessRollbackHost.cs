@@ -24,6 +24,8 @@ namespace ModelMonitor.Cli.Rollbacks;
 /// </summary>
 internal sealed class InProcessRollbackHost : IAsyncDisposable
 {
+    private const string SidecarLogLevelVariable = "Logging__LogLevel__Default";
+
     private readonly DurableTaskTestHost _host;
     private readonly ServiceProvider _meters;
     private readonly RollbackMetrics _metrics;
@@ -70,7 +72,16 @@ internal sealed class InProcessRollbackHost : IAsyncDisposable
             metrics,
             timeProvider,
             NullLogger<RollbackActivities>.Instance);
-        // Its sidecar is an ASP.NET Core host that logs to the console by default: stdout carries the command's JSON.
+        // Its sidecar is an ASP.NET Core host (Host.CreateDefaultBuilder) that logs every request to the console at
+        // Information, and NullLoggerFactory does not reach it; stdout carries the command's JSON. The default builder
+        // reads logging levels from the environment, so raise its threshold there unless the user chose one.
+#pragma warning disable RS0030 // The sidecar's own configuration is environment variables; nothing of ours reads this one.
+        if (Environment.GetEnvironmentVariable(SidecarLogLevelVariable) is null)
+        {
+            Environment.SetEnvironmentVariable(SidecarLogLevelVariable, "Warning");
+        }
+#pragma warning restore RS0030
+
         var host = await DurableTaskTestHost.StartAsync(registry => registry.AddRollback(activities), new DurableTaskTestHostOptions { LoggerFactory = NullLoggerFactory.Instance });
         var starter = new DurableRollbackStarter(host.Client, new ConfigRollbackTargetSource(config), options);
         return new InProcessRollbackHost(host, meters, metrics, http, starter);
